@@ -1,0 +1,2 @@
+// Next.js forbids server-only modules in client bundles; under vitest there is no client bundle.
+export {};
