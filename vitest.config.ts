@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 // live in tests/. Both run in Node; the browser is Playwright's job (e2e/).
 export default defineConfig({
   resolve: {
-    alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "tests/support/server-only.ts") },
+    alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts") },
   },
   test: {
     environment: "node",

@@ -1,0 +1,24 @@
+// Everything a server process does before it serves: validate configuration (refusing to
+// half-start), bring the database schema up to date. Later milestones add the embedded collector.
+import { loadConfig } from "@/lib/config/load";
+import { migrate } from "@/lib/db/migrate";
+import { log } from "@/lib/log";
+
+export async function boot(): Promise<void> {
+  const { config, file } = loadConfig();
+  const migrated = await migrate();
+  log.info(
+    { configFile: file ?? "(defaults)", regions: config.regions, migrationsApplied: migrated.applied },
+    "imagefleet ready",
+  );
+}
+
+/** Invalid configuration or an unmigratable database: refuse to serve rather than half-start. */
+export async function bootOrExit(): Promise<void> {
+  try {
+    await boot();
+  } catch (error) {
+    console.error(`ImageFleet cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

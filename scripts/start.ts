@@ -1,0 +1,37 @@
+// `npm start`: validate configuration, build once if there is no production build, migrate,
+// then serve on HOST:PORT (127.0.0.1:3000 by default). `--dev` serves with hot reload instead.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { loadConfig } from "@/lib/config/load";
+import { migrate } from "@/lib/db/migrate";
+
+const dev = process.argv.includes("--dev");
+const host = process.env.HOST ?? "127.0.0.1";
+const port = process.env.PORT ?? "3000";
+
+function fail(message: string): never {
+  console.error(`ImageFleet cannot start: ${message}`);
+  process.exit(1);
+}
+
+try {
+  loadConfig();
+  const { applied } = await migrate();
+  if (applied.length) console.log(`database migrated: ${applied.join(", ")}`);
+} catch (error) {
+  fail((error as Error).message);
+}
+
+if (!dev && !fs.existsSync(".next/BUILD_ID")) {
+  console.log("no production build yet: building (about a minute)…");
+  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+  if (build.status !== 0) fail("the build failed (see above)");
+}
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const next = spawn("node_modules/.bin/next", [dev ? "dev" : "start", "-H", host, "-p", port], {
+  stdio: "inherit",
+  env,
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
+next.on("exit", (code) => process.exit(code ?? 0));
