@@ -4,12 +4,11 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "@/generated/prisma-pg/client";
-import { databaseTarget } from "./url";
+import { type DatabaseTarget, databaseTarget } from "./url";
 
 export type Db = PrismaClient;
 
-function createClient(): Db {
-  const target = databaseTarget();
+export function createDb(target: DatabaseTarget = databaseTarget()): Db {
   if (target.kind === "postgresql") {
     return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
   }
@@ -18,5 +17,5 @@ function createClient(): Db {
 
 // One client per process, also across Next's dev-mode module reloads.
 const holder = globalThis as unknown as { imagefleetDb?: Db };
-export const db: Db = holder.imagefleetDb ?? createClient();
+export const db: Db = holder.imagefleetDb ?? createDb();
 holder.imagefleetDb = db;

@@ -109,8 +109,11 @@ async function migratePostgres(url: string, all: Migration[]): Promise<string[]>
 }
 
 /** Brings the database to the latest committed schema. */
-export async function migrate(target: DatabaseTarget = databaseTarget()): Promise<MigrationResult> {
-  const all = readMigrations(migrationsDir(target.kind));
+export async function migrate(
+  target: DatabaseTarget = databaseTarget(),
+  dir = migrationsDir(target.kind),
+): Promise<MigrationResult> {
+  const all = readMigrations(dir);
   const applied =
     target.kind === "sqlite" ? migrateSqlite(target.file as string, all) : await migratePostgres(target.url, all);
   return { applied, total: all.length };

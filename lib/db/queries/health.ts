@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../client";
+import { type Db, db as defaultDb } from "../client";
 import { databaseTarget } from "../url";
 
 export interface HealthReport {
@@ -9,8 +9,7 @@ export interface HealthReport {
   lastCollectionAt: string | null;
 }
 
-export async function readHealth(version: string): Promise<HealthReport> {
-  const kind = databaseTarget().kind;
+export async function readHealth(version: string, db: Db = defaultDb, kind = databaseTarget().kind): Promise<HealthReport> {
   try {
     const migrations = await db.$queryRawUnsafe<{ name: string }[]>(
       'SELECT name FROM "_imagefleet_migrations" ORDER BY name',
@@ -28,7 +27,8 @@ export async function readHealth(version: string): Promise<HealthReport> {
     };
   } catch (e) {
     // Only the first line: driver errors can be long and carry connection details.
-    const error = String((e as Error).message ?? e).split("\n")[0];
+    const first = String((e as Error).message ?? "").split("\n")[0]?.trim();
+    const error = first || `cannot reach the ${kind} database (${(e as Error).name ?? "error"})`;
     return {
       status: "unavailable",
       version,
