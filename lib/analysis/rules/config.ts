@@ -1,0 +1,44 @@
+import { DEFAULT_IDLE_THRESHOLDS, type IdleThresholds } from "../idle";
+import { PackageType } from "../types";
+import type { SeverityCounts } from "./facts";
+
+export interface ColdStartRegressionConfig {
+  /** This week must be at least this many times the baseline. */
+  regressionFactor: number;
+  /** Minimum sample, for this week and for each baseline week: fewer cold starts make rates and p95s noise. */
+  minColdStarts: number;
+  minInvocations: number;
+  /** How many previous weeks form the baseline, and how many of them must have enough data. */
+  baselineWeeks: number;
+  minBaselineWeeks: number;
+}
+
+export interface RuleConfig {
+  idle: IdleThresholds & { packageTypes: readonly PackageType[] };
+  stuckPendingMinutes: number;
+  oldImageDays: number;
+  baseImage: {
+    warningReleasesBehind: number;
+    criticalReleasesBehind: number;
+    /** Days since a newer release has been available. */
+    warningDaysBehind: number;
+    criticalDaysBehind: number;
+  };
+  deprecationWarningDays: number;
+  /** Scan severities that raise a finding. */
+  findingSeverities: readonly (keyof SeverityCounts)[];
+  coldStart: ColdStartRegressionConfig;
+  imageSize: { limitBytes: number; marginRatio: number };
+}
+
+export const DEFAULT_RULE_CONFIG: RuleConfig = {
+  // Zip functions can go Inactive too, but AWS documents no idle threshold for them.
+  idle: { ...DEFAULT_IDLE_THRESHOLDS, packageTypes: [PackageType.Image] },
+  stuckPendingMinutes: 30,
+  oldImageDays: 90,
+  baseImage: { warningReleasesBehind: 3, criticalReleasesBehind: 10, warningDaysBehind: 30, criticalDaysBehind: 90 },
+  deprecationWarningDays: 60,
+  findingSeverities: ["critical", "high"],
+  coldStart: { regressionFactor: 1.5, minColdStarts: 20, minInvocations: 100, baselineWeeks: 4, minBaselineWeeks: 2 },
+  imageSize: { limitBytes: 10 * 1024 ** 3, marginRatio: 0.1 },
+};

@@ -1,0 +1,31 @@
+import type { RuleConfig } from "./config";
+import type { FunctionFacts, SeverityCounts } from "./facts";
+import { type Finding, makeFinding, type Severity } from "./finding";
+
+const ORDER: readonly (keyof SeverityCounts)[] = ["critical", "high", "medium", "low"];
+const SEVERITY: Record<keyof SeverityCounts, Severity> = {
+  critical: "critical",
+  high: "warning",
+  medium: "info",
+  low: "info",
+};
+
+export function imageFindings(facts: FunctionFacts, config: RuleConfig): Finding | null {
+  const image = facts.image;
+  const counts = image?.findings;
+  if (!image || !counts) return null;
+  const alerting = ORDER.filter((level) => config.findingSeverities.includes(level) && counts[level] > 0);
+  const worst = alerting[0];
+  if (worst === undefined) return null;
+  return makeFinding(
+    "image-findings",
+    facts,
+    {
+      severity: SEVERITY[worst],
+      title: "Vulnerabilities in image",
+      reason: `Image scan: ${alerting.map((level) => `${counts[level]} ${level}`).join(", ")}`,
+      evidence: { ...counts, imageDigest: image.digest },
+    },
+    image.digest,
+  );
+}

@@ -1,0 +1,28 @@
+import { DAY_MS, utcDate } from "../time";
+import type { RuleConfig } from "./config";
+import type { FunctionFacts } from "./facts";
+import { type Finding, makeFinding } from "./finding";
+
+/** The weakest sign of an unpatched image, so it speaks only when lineage could not say more. */
+export function oldImage(facts: FunctionFacts, config: RuleConfig, now: Date): Finding | null {
+  const image = facts.image;
+  if (!image || image.pushedAt === null || image.lineage?.kind === "matched") return null;
+  const ageDays = Math.floor((now.getTime() - image.pushedAt.getTime()) / DAY_MS);
+  if (ageDays <= config.oldImageDays) return null;
+  return makeFinding(
+    "old-image",
+    facts,
+    {
+      severity: "info",
+      title: "Old image",
+      reason: `Image pushed ${ageDays} days ago (${utcDate(image.pushedAt)}), base image unknown: probably unpatched (limit ${config.oldImageDays} d)`,
+      evidence: {
+        pushedAt: image.pushedAt.toISOString(),
+        ageDays,
+        limitDays: config.oldImageDays,
+        imageDigest: image.digest,
+      },
+    },
+    image.digest,
+  );
+}
