@@ -9,7 +9,11 @@ export interface HealthReport {
   lastCollectionAt: string | null;
 }
 
-export async function readHealth(version: string, db: Db = defaultDb, kind = databaseTarget().kind): Promise<HealthReport> {
+export async function readHealth(
+  version: string,
+  db: Db = defaultDb,
+  kind = databaseTarget().kind,
+): Promise<HealthReport> {
   try {
     const migrations = await db.$queryRawUnsafe<{ name: string }[]>(
       'SELECT name FROM "_imagefleet_migrations" ORDER BY name',
@@ -27,7 +31,9 @@ export async function readHealth(version: string, db: Db = defaultDb, kind = dat
     };
   } catch (e) {
     // Only the first line: driver errors can be long and carry connection details.
-    const first = String((e as Error).message ?? "").split("\n")[0]?.trim();
+    const first = String((e as Error).message ?? "")
+      .split("\n")[0]
+      ?.trim();
     const error = first || `cannot reach the ${kind} database (${(e as Error).name ?? "error"})`;
     return {
       status: "unavailable",
