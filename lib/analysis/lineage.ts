@@ -1,3 +1,5 @@
+import { compareStrings } from "./compare";
+
 /** One published AWS base image (e.g. a dated push of public.ecr.aws/lambda/python:3.12). */
 export interface BaseImageRelease {
   /** Lambda runtime id, e.g. "python3.12". */
@@ -61,7 +63,5 @@ function lineKey(release: BaseImageRelease): string {
 }
 
 function byPublication(a: BaseImageRelease, b: BaseImageRelease): number {
-  return (
-    a.publishedAt.getTime() - b.publishedAt.getTime() || (a.version < b.version ? -1 : a.version > b.version ? 1 : 0)
-  );
+  return a.publishedAt.getTime() - b.publishedAt.getTime() || compareStrings(a.version, b.version);
 }

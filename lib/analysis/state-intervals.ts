@@ -1,3 +1,4 @@
+import { sumByKey } from "./compare";
 import type { FunctionState, StateReasonCode } from "./types";
 
 export interface StateObservation {
@@ -56,12 +57,12 @@ function overlapMs(interval: StateInterval, window: TimeWindow): number {
 
 /** Milliseconds spent in each state within the window, keys in sorted order. Open intervals run to the window's end. */
 export function timeInStates(intervals: readonly StateInterval[], window: TimeWindow): Record<string, number> {
-  const totals = new Map<string, number>();
-  for (const interval of intervals) {
-    const ms = overlapMs(interval, window);
-    if (ms > 0) totals.set(interval.state, (totals.get(interval.state) ?? 0) + ms);
-  }
-  return Object.fromEntries([...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return sumByKey(
+    intervals.flatMap((interval) => {
+      const ms = overlapMs(interval, window);
+      return ms > 0 ? [[interval.state, ms] as const] : [];
+    }),
+  );
 }
 
 export interface StateTransition {

@@ -7,6 +7,7 @@ export function utcDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function daysBetween(from: Date, to: Date): number {
-  return (to.getTime() - from.getTime()) / DAY_MS;
+/** Completed days from one instant to another (an age: 1 day 23 h is 1). */
+export function wholeDaysBetween(from: Date, to: Date): number {
+  return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
 }

@@ -1,4 +1,4 @@
-import { DAY_MS, utcDate } from "../time";
+import { utcDate, wholeDaysBetween } from "../time";
 import type { RuleConfig } from "./config";
 import type { FunctionFacts } from "./facts";
 import { type Finding, makeFinding, type Severity } from "./finding";
@@ -8,7 +8,7 @@ export function baseImageBehind(facts: FunctionFacts, config: RuleConfig, now: D
   const lineage = image?.lineage;
   // newerAvailableSince is null exactly when the matched release is the newest.
   if (!image || lineage?.kind !== "matched" || lineage.newerAvailableSince === null) return null;
-  const daysBehind = Math.floor((now.getTime() - lineage.newerAvailableSince.getTime()) / DAY_MS);
+  const daysBehind = wholeDaysBetween(lineage.newerAvailableSince, now);
   const { releasesBehind, release, newest } = lineage;
   const t = config.baseImage;
   const severity: Severity =

@@ -1,4 +1,4 @@
-import { DAY_MS, utcDate } from "../time";
+import { utcDate, wholeDaysBetween } from "../time";
 import type { RuleConfig } from "./config";
 import type { FunctionFacts } from "./facts";
 import { type Finding, makeFinding } from "./finding";
@@ -7,7 +7,7 @@ import { type Finding, makeFinding } from "./finding";
 export function oldImage(facts: FunctionFacts, config: RuleConfig, now: Date): Finding | null {
   const image = facts.image;
   if (!image || image.pushedAt === null || image.lineage?.kind === "matched") return null;
-  const ageDays = Math.floor((now.getTime() - image.pushedAt.getTime()) / DAY_MS);
+  const ageDays = wholeDaysBetween(image.pushedAt, now);
   if (ageDays <= config.oldImageDays) return null;
   return makeFinding(
     "old-image",

@@ -1,0 +1,207 @@
+import { idleStatus } from "../idle";
+import { compareColdStarts } from "../rules/cold-start-regression";
+import { deprecationNotice, effectiveRuntime } from "../rules/deprecated-runtime";
+import { type StateTransition, stateAt, timeInStates, transitionsIn } from "../state-intervals";
+import { type BucketAggregate, mergeBuckets } from "../stats";
+import { utcDate, wholeDaysBetween } from "../time";
+import { FunctionState, PackageType } from "../types";
+import type {
+  BehindEntry,
+  CriticalFindingsEntry,
+  DeprecatedRuntimeEntry,
+  FunctionRef,
+  IdleRiskEntry,
+  LifecycleEvent,
+  OldImageEntry,
+  RegressionEntry,
+  ReportConfig,
+  ReportFunction,
+} from "./types";
+
+export interface ReportWindow {
+  start: Date;
+  /** min(now, week end): figures cover [start, asOf). */
+  asOf: Date;
+  /** End of the week after, the horizon of the idle-risk list. */
+  horizon: Date;
+}
+
+/** One function's contribution to a report, computed once and summed into fleet and team sections. */
+export interface FunctionWeek {
+  ref: FunctionRef;
+  existsAtEnd: boolean;
+  isImage: boolean;
+  created: boolean;
+  deleted: boolean;
+  deploys: number;
+  stateMs: Record<string, number>;
+  transitions: number;
+  wentInactive: LifecycleEvent | null;
+  wentFailed: LifecycleEvent | null;
+  idleRisk: IdleRiskEntry | null;
+  invocations: number;
+  coldStarts: number;
+  initBuckets: BucketAggregate[];
+  regression: { entry: RegressionEntry; strength: number } | null;
+  behind: BehindEntry | null;
+  deprecatedRuntime: DeprecatedRuntimeEntry | null;
+  criticalFindings: CriticalFindingsEntry | null;
+  image: OldImageEntry | null;
+}
+
+const within = (at: Date, from: Date, to: Date) => at >= from && at < to;
+
+/** Null when the function neither existed in [start, asOf) nor was deleted within it. */
+export function functionWeek(
+  fn: ReportFunction,
+  team: string,
+  window: ReportWindow,
+  config: ReportConfig,
+): FunctionWeek | null {
+  const { start, asOf } = window;
+  // Half-open weeks: a deletion at the very start instant belongs to this week.
+  if (fn.firstSeenAt >= asOf || (fn.deletedAt !== null && fn.deletedAt < start)) return null;
+  const ref: FunctionRef = { id: fn.id, accountId: fn.accountId, region: fn.region, name: fn.name, team };
+  const deletedAt = fn.deletedAt !== null && fn.deletedAt < asOf ? fn.deletedAt : null;
+  const existsAtEnd = deletedAt === null;
+  const lifeWindow = { start, end: deletedAt ?? asOf };
+  const transitions = transitionsIn(fn.stateIntervals, lifeWindow);
+  const buckets = fn.hourly
+    .filter((b) => within(b.start, start, asOf))
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+  const initBuckets = buckets.map((b) => ({
+    count: b.coldStarts,
+    avg: b.initAvgMs,
+    p95: b.initP95Ms,
+    max: b.initMaxMs,
+  }));
+  const invocations = buckets.reduce((sum, b) => sum + b.invocations, 0);
+  const coldStarts = buckets.reduce((sum, b) => sum + b.coldStarts, 0);
+  const created = within(fn.firstSeenAt, start, asOf);
+  const deploys = fn.deploys.filter((at) => within(at, start, asOf)).length;
+  return {
+    ref,
+    existsAtEnd,
+    isImage: fn.packageType === PackageType.Image,
+    created,
+    deleted: !existsAtEnd,
+    deploys,
+    stateMs: timeInStates(fn.stateIntervals, lifeWindow),
+    transitions: transitions.length,
+    wentInactive: lifecycleEvent(ref, transitions, FunctionState.Inactive),
+    wentFailed: lifecycleEvent(ref, transitions, FunctionState.Failed),
+    idleRisk: existsAtEnd ? idleRisk(fn, ref, window, config) : null,
+    invocations,
+    coldStarts,
+    initBuckets,
+    regression: regression(ref, { invocations, coldStarts, initP95Ms: mergeBuckets(initBuckets).p95 }, fn, config),
+    ...(existsAtEnd ? imageEntries(fn, ref, asOf, config) : NO_IMAGE_ENTRIES),
+  };
+}
+
+function lifecycleEvent(
+  ref: FunctionRef,
+  transitions: readonly StateTransition[],
+  state: FunctionState,
+): LifecycleEvent | null {
+  const episodes = transitions.flatMap((t, index) => (t.to.state === state ? [index] : []));
+  const first = episodes[0];
+  const last = episodes[episodes.length - 1];
+  if (first === undefined || last === undefined) return null;
+  const recovery = transitions.slice(last + 1).find((t) => t.to.state === FunctionState.Active);
+  return {
+    function: ref,
+    at: transitions[first]!.at.toISOString(),
+    episodes: episodes.length,
+    recoveredAt: recovery?.at.toISOString() ?? null,
+  };
+}
+
+/** Active at the end of the window and due to pass the idle threshold before the horizon (or already past it). */
+function idleRisk(
+  fn: ReportFunction,
+  ref: FunctionRef,
+  window: ReportWindow,
+  config: ReportConfig,
+): IdleRiskEntry | null {
+  if (!config.idle.packageTypes.includes(fn.packageType)) return null;
+  if (stateAt(fn.stateIntervals, new Date(window.asOf.getTime() - 1))?.state !== FunctionState.Active) return null;
+  const status = idleStatus({
+    lastInvokedAt: fn.lastInvokedAt,
+    firstSeenAt: fn.firstSeenAt,
+    now: window.asOf,
+    ...config.idle,
+  });
+  if (status.predictedInactiveAt !== null && status.predictedInactiveAt >= window.horizon) return null;
+  return {
+    function: ref,
+    idleDays: status.wholeIdleDays,
+    idleSinceUnknown: status.idleSinceUnknown,
+    predictedInactiveAt: status.predictedInactiveAt?.toISOString() ?? null,
+  };
+}
+
+function regression(
+  ref: FunctionRef,
+  thisWeek: { invocations: number; coldStarts: number; initP95Ms: number | null },
+  fn: ReportFunction,
+  config: ReportConfig,
+): FunctionWeek["regression"] {
+  const { rate, initP95Ms } = compareColdStarts(thisWeek, fn.previousWeeks, config.coldStart);
+  const regressed = [rate, initP95Ms].filter((metric) => metric?.regressed === true);
+  if (regressed.length === 0) return null;
+  return {
+    // A rise from a zero baseline has no factor and ranks first.
+    strength: Math.max(...regressed.map((metric) => metric?.factor ?? Number.POSITIVE_INFINITY)),
+    entry: {
+      function: ref,
+      rate: rate?.thisWeek ?? null,
+      baselineRate: rate?.baseline ?? null,
+      rateFactor: rate?.factor ?? null,
+      initP95Ms: initP95Ms?.thisWeek ?? null,
+      baselineInitP95Ms: initP95Ms?.baseline ?? null,
+      initP95Factor: initP95Ms?.factor ?? null,
+    },
+  };
+}
+
+type ImageEntries = Pick<FunctionWeek, "behind" | "deprecatedRuntime" | "criticalFindings" | "image">;
+const NO_IMAGE_ENTRIES: ImageEntries = { behind: null, deprecatedRuntime: null, criticalFindings: null, image: null };
+
+function imageEntries(fn: ReportFunction, ref: FunctionRef, asOf: Date, config: ReportConfig): ImageEntries {
+  const image = fn.image;
+  const lineage = image?.lineage;
+  const deprecation = deprecationNotice(effectiveRuntime(fn), asOf, config.deprecationWarningDays);
+  return {
+    behind:
+      lineage?.kind === "matched" && lineage.newerAvailableSince !== null
+        ? {
+            function: ref,
+            runtime: lineage.runtime,
+            release: lineage.release.version,
+            newest: lineage.newest.version,
+            releasesBehind: lineage.releasesBehind,
+            newerAvailableSince: lineage.newerAvailableSince.toISOString(),
+          }
+        : null,
+    deprecatedRuntime: deprecation && {
+      function: ref,
+      runtime: deprecation.runtime,
+      deprecatedOn: utcDate(deprecation.deprecatedOn),
+      deprecated: deprecation.deprecated,
+    },
+    criticalFindings:
+      image && image.findings !== null && image.findings.critical > 0
+        ? { function: ref, digest: image.digest, critical: image.findings.critical, high: image.findings.high }
+        : null,
+    image:
+      image && image.pushedAt !== null
+        ? {
+            function: ref,
+            digest: image.digest,
+            pushedAt: image.pushedAt.toISOString(),
+            ageDays: wholeDaysBetween(image.pushedAt, asOf),
+          }
+        : null,
+  };
+}

@@ -1,0 +1,239 @@
+import type { LineageResult } from "../lineage";
+import type { ColdStartRegressionConfig, RuleConfig } from "../rules/config";
+import type { SeverityCounts, WeekColdStarts } from "../rules/facts";
+import type { Severity } from "../rules/finding";
+import type { StateInterval } from "../state-intervals";
+import type { PackageType } from "../types";
+import type { IsoWeekLabel } from "../weeks";
+
+// ---- input: fixed data for one week, mapped from the database by the caller ----
+
+export interface ReportHourlyBucket {
+  start: Date;
+  invocations: number;
+  coldStarts: number;
+  initAvgMs: number | null;
+  initP95Ms: number | null;
+  initMaxMs: number | null;
+}
+
+/** The deployed image as of the end of the report window. */
+export interface ReportImage {
+  digest: string;
+  pushedAt: Date | null;
+  lineage: LineageResult | null;
+  baseRuntime: string | null;
+  findings: SeverityCounts | null;
+}
+
+export interface ReportFunction {
+  /** Stable key; alerts refer to it. */
+  id: string;
+  accountId: string;
+  region: string;
+  name: string;
+  tags: Readonly<Record<string, string>>;
+  packageType: PackageType;
+  runtime: string | null;
+  firstSeenAt: Date;
+  deletedAt: Date | null;
+  deploys: readonly Date[];
+  stateIntervals: readonly StateInterval[];
+  /** At least the buckets inside the week; others are ignored. */
+  hourly: readonly ReportHourlyBucket[];
+  /** As of the end of the report window (not later), so a regenerated week gives the same figures. */
+  lastInvokedAt: Date | null;
+  image: ReportImage | null;
+  /** Cold starts of the weeks before this one, most recent first (for regressions). */
+  previousWeeks: readonly WeekColdStarts[];
+}
+
+export interface ReportAlert {
+  id: string;
+  rule: string;
+  severity: Severity;
+  functionId: string | null;
+  /** Team recorded on the alert; used when its function is not among the report's functions. */
+  team: string | null;
+  openedAt: Date;
+  resolvedAt: Date | null;
+}
+
+export interface ReportPollRun {
+  startedAt: Date;
+  finishedAt: Date | null;
+  calls: number;
+  throttles: number;
+  errors: number;
+}
+
+export interface ReportConfig {
+  idle: RuleConfig["idle"];
+  coldStart: ColdStartRegressionConfig;
+  deprecationWarningDays: number;
+  /** Longest list kept per section; counts always cover everything. */
+  listLimit: number;
+}
+
+export interface ReportInput {
+  week: IsoWeekLabel;
+  timeZone: string;
+  /** Figures cover the week up to min(now, week end); before the end the report is provisional. */
+  now: Date;
+  ownerTagKey: string;
+  functions: readonly ReportFunction[];
+  alerts: readonly ReportAlert[];
+  pollRuns: readonly ReportPollRun[];
+  previous: ReportFigures | null;
+  config: ReportConfig;
+}
+
+// ---- output: plain, serialisable, stable key order; instants as ISO strings ----
+
+export interface FunctionRef {
+  id: string;
+  accountId: string;
+  region: string;
+  name: string;
+  team: string;
+}
+
+export interface ListFigure<T> {
+  count: number;
+  items: T[];
+}
+
+export interface InventoryFigures {
+  functions: number;
+  imageFunctions: number;
+  imageShare: number | null;
+  /** Against the previous report; null without one. */
+  functionsDelta: number | null;
+  imageFunctionsDelta: number | null;
+  imageShareDelta: number | null;
+  created: ListFigure<FunctionRef>;
+  changed: ListFigure<FunctionRef & { deploys: number }>;
+  deploys: number;
+  deleted: ListFigure<FunctionRef>;
+}
+
+export interface LifecycleEvent {
+  function: FunctionRef;
+  /** First time within the week. */
+  at: string;
+  episodes: number;
+  /** Back to Active after the last episode, within the week; null if not (yet). */
+  recoveredAt: string | null;
+}
+
+export interface LifecycleFigures {
+  /** Function-milliseconds per observed state. */
+  stateMs: Record<string, number>;
+  transitions: number;
+  wentInactive: ListFigure<LifecycleEvent> & { recovered: number };
+  wentFailed: ListFigure<LifecycleEvent> & { recovered: number };
+}
+
+export interface IdleRiskEntry {
+  function: FunctionRef;
+  idleDays: number;
+  idleSinceUnknown: boolean;
+  /** Null when the threshold has already passed. */
+  predictedInactiveAt: string | null;
+}
+
+export interface RegressionEntry {
+  function: FunctionRef;
+  rate: number | null;
+  baselineRate: number | null;
+  rateFactor: number | null;
+  initP95Ms: number | null;
+  baselineInitP95Ms: number | null;
+  initP95Factor: number | null;
+}
+
+export interface ColdStartFigures {
+  invocations: number;
+  coldStarts: number;
+  rate: number | null;
+  initAvgMs: number | null;
+  /** Approximate: merged from hourly p95s (see `mergeBuckets`). */
+  initP95Ms: number | null;
+  topRegressions: ListFigure<RegressionEntry>;
+}
+
+export interface BehindEntry {
+  function: FunctionRef;
+  runtime: string;
+  release: string;
+  newest: string;
+  releasesBehind: number;
+  newerAvailableSince: string;
+}
+
+export interface DeprecatedRuntimeEntry {
+  function: FunctionRef;
+  runtime: string;
+  deprecatedOn: string;
+  deprecated: boolean;
+}
+
+export interface CriticalFindingsEntry {
+  function: FunctionRef;
+  digest: string;
+  critical: number;
+  high: number;
+}
+
+export interface OldImageEntry {
+  function: FunctionRef;
+  digest: string;
+  pushedAt: string;
+  ageDays: number;
+}
+
+export interface ImageFigures {
+  behindOnBase: ListFigure<BehindEntry>;
+  deprecatedRuntimes: ListFigure<DeprecatedRuntimeEntry>;
+  criticalFindings: ListFigure<CriticalFindingsEntry>;
+  oldest: ListFigure<OldImageEntry>;
+}
+
+export interface AlertFigures {
+  opened: number;
+  openedBySeverity: Record<Severity, number>;
+  resolved: number;
+  openAtEnd: number;
+  meanTimeToResolveMs: number | null;
+}
+
+export interface SectionFigures {
+  inventory: InventoryFigures;
+  lifecycle: LifecycleFigures;
+  idleRisk: ListFigure<IdleRiskEntry>;
+  coldStarts: ColdStartFigures;
+  images: ImageFigures;
+  alerts: AlertFigures;
+}
+
+export interface CollectionFigures {
+  runs: number;
+  calls: number;
+  throttles: number;
+  errors: number;
+  runsWithErrors: number;
+  /** Share of the window's hours in which at least one poll run started and finished. */
+  coverage: number | null;
+}
+
+export interface ReportFigures {
+  week: IsoWeekLabel;
+  timeZone: string;
+  start: string;
+  end: string;
+  asOf: string;
+  provisional: boolean;
+  fleet: SectionFigures;
+  teams: { team: string; figures: SectionFigures }[];
+  collection: CollectionFigures;
+}
