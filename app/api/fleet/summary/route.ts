@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { parseQuery, route } from "@/lib/api/errors";
+import { fleetSummary } from "@/lib/db/queries/fleet-summary";
+import { noParamsSchema } from "@/lib/url-state/no-params";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (request: Request) => {
+  parseQuery(noParamsSchema, new URL(request.url).searchParams);
+  return NextResponse.json(await fleetSummary());
+});

@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { parseQuery, route } from "@/lib/api/errors";
+import { fleetTopLists } from "@/lib/db/queries/fleet-top";
+import { fleetView } from "@/lib/url-state/fleet-view";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (request: Request) => {
+  const query = parseQuery(fleetView.schemas.api, new URL(request.url).searchParams);
+  return NextResponse.json(await fleetTopLists(query));
+});

@@ -1,0 +1,116 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
+import type { FleetQuery } from "@/lib/url-state/fleet-view";
+import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
+import { type Db, db as defaultDb } from "../client";
+import { functionConditions } from "./function-filter";
+import { bucketsIn } from "./metric-aggregates";
+import { bucketStarts, type HourlyMetrics, rollUp } from "./series";
+import { toNumber, toNumberOrNull } from "./sql";
+
+export interface ColdStartPoint {
+  t: string;
+  coldStarts: number;
+  invocations: number;
+  coldStartRate: number | null;
+  initP95Ms: number | null;
+}
+
+export interface ColdStartSeries {
+  window: { from: string; to: string; step: TimeWindow["step"] };
+  points: ColdStartPoint[];
+  totals: { coldStarts: number; invocations: number; coldStartRate: number | null; initP95Ms: number | null };
+}
+
+/** Buckets of the functions in the overview's slice (deleted ones included: their past happened). */
+function sliceOf(query: FleetQuery): Prisma.Sql {
+  const conditions = functionConditions(
+    { account: query.account, region: query.region, packageType: query.packageType, deleted: "include" },
+    new Date(),
+  );
+  if (conditions.length === 0) return Prisma.sql`1 = 1`;
+  return Prisma.sql`b."functionId" IN (SELECT f."id" FROM "Function" f WHERE ${Prisma.join(conditions, " AND ")})`;
+}
+
+interface HourRow {
+  start: Date;
+  coldStarts: unknown;
+  invocations: unknown;
+  errors: unknown;
+  throttles: unknown;
+  initAvg: unknown;
+  initMax: unknown;
+}
+
+/** Fleet-wide hourly sums; the hourly init p95 is merged across functions as mergeBuckets does. */
+async function fleetHours(db: Db, slice: Prisma.Sql, window: TimeWindow): Promise<HourlyMetrics[]> {
+  const [sums, p95s] = await Promise.all([
+    db.$queryRaw<HourRow[]>`
+      SELECT b."start", SUM(b."coldStarts") AS "coldStarts", SUM(b."invocations") AS "invocations",
+        SUM(b."errors") AS "errors", SUM(b."throttles") AS "throttles",
+        SUM(CASE WHEN b."initAvg" IS NULL THEN 0 ELSE b."coldStarts" * b."initAvg" END)
+          / NULLIF(SUM(CASE WHEN b."initAvg" IS NULL THEN 0 ELSE b."coldStarts" END), 0) AS "initAvg",
+        MAX(b."initMax") AS "initMax"
+      FROM "MetricBucket" b WHERE ${bucketsIn(window)} AND ${slice}
+      GROUP BY b."start"`,
+    db.$queryRaw<{ start: Date; initP95: unknown }[]>`
+      SELECT w."start", MIN(w."initP95") AS "initP95" FROM (
+        SELECT b."start", b."initP95",
+          SUM(b."coldStarts") OVER (PARTITION BY b."start" ORDER BY b."initP95", b."functionId" ROWS UNBOUNDED PRECEDING) AS "cumulative",
+          SUM(b."coldStarts") OVER (PARTITION BY b."start") AS "total"
+        FROM "MetricBucket" b
+        WHERE ${bucketsIn(window)} AND ${slice} AND b."coldStarts" > 0 AND b."initP95" IS NOT NULL
+      ) w WHERE w."cumulative" >= 0.95 * w."total" GROUP BY w."start"`,
+  ]);
+  const p95ByHour = new Map(p95s.map((p) => [new Date(p.start).getTime(), toNumberOrNull(p.initP95)]));
+  return sums.map((row) => {
+    const start = new Date(row.start).getTime();
+    return {
+      start,
+      invocations: toNumber(row.invocations),
+      errors: toNumber(row.errors),
+      throttles: toNumber(row.throttles),
+      init: {
+        count: toNumber(row.coldStarts),
+        avg: toNumberOrNull(row.initAvg),
+        p95: p95ByHour.get(start) ?? null,
+        max: toNumberOrNull(row.initMax),
+      },
+    };
+  });
+}
+
+/** Cold starts, cold-start rate and init p95 per hour (windows up to a week) or per day. */
+export async function fleetColdStarts(
+  query: FleetQuery,
+  options: { db?: Db; now?: Date } = {},
+): Promise<ColdStartSeries> {
+  const window = resolveTimeRange(query, options.now);
+  const hours = await fleetHours(options.db ?? defaultDb, sliceOf(query), window);
+  const steps = rollUp(hours, window);
+  const points = bucketStarts(window).map((t): ColdStartPoint => {
+    const step = steps.get(t);
+    const coldStarts = step?.init.count ?? 0;
+    const invocations = step?.invocations ?? 0;
+    return {
+      t: new Date(t).toISOString(),
+      coldStarts,
+      invocations,
+      coldStartRate: coldStartRate(coldStarts, invocations),
+      initP95Ms: step?.init.p95 ?? null,
+    };
+  });
+  const all = mergeBuckets(hours.map((h) => h.init));
+  const invocations = hours.reduce((sum, h) => sum + h.invocations, 0);
+  return {
+    window: { from: window.from.toISOString(), to: window.to.toISOString(), step: window.step },
+    points,
+    totals: {
+      coldStarts: all.count,
+      invocations,
+      coldStartRate: coldStartRate(all.count, invocations),
+      initP95Ms: all.p95,
+    },
+  };
+}

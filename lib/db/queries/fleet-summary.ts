@@ -1,0 +1,54 @@
+import "server-only";
+import { UNKNOWN_STATE } from "@/lib/analysis/fleet-counts";
+import { type Db, db as defaultDb } from "../client";
+import { lastCollectionAt, SUCCESSFUL_POLL_STATUSES } from "./poll-runs";
+import { idleThresholds } from "./settings";
+
+export interface FleetSummary {
+  functions: number;
+  imageFunctions: number;
+  /** Image functions / all functions; null for an empty fleet. */
+  imageShare: number | null;
+  /** Current functions (not deleted) by observed state; "Unknown" until the first GetFunction. */
+  byState: Record<string, number>;
+  imageByState: Record<string, number>;
+  accounts: number;
+  regions: number;
+  lastCollectionAt: string | null;
+  idleThresholdDays: number;
+}
+
+/** The overview's headline figures: the fleet as last observed, independent of any time range. */
+export async function fleetSummary(options: { db?: Db } = {}): Promise<FleetSummary> {
+  const db = options.db ?? defaultDb;
+  const [groups, covered, last] = await Promise.all([
+    db.function.groupBy({ by: ["packageType", "state"], where: { deletedAt: null }, _count: { _all: true } }),
+    db.pollRun.groupBy({ by: ["accountId", "region"], where: { status: { in: SUCCESSFUL_POLL_STATUSES } } }),
+    lastCollectionAt(db),
+  ]);
+  const byState: Record<string, number> = {};
+  const imageByState: Record<string, number> = {};
+  let functions = 0;
+  let imageFunctions = 0;
+  for (const group of groups) {
+    const state = group.state ?? UNKNOWN_STATE;
+    const n = group._count._all;
+    functions += n;
+    byState[state] = (byState[state] ?? 0) + n;
+    if (group.packageType === "Image") {
+      imageFunctions += n;
+      imageByState[state] = (imageByState[state] ?? 0) + n;
+    }
+  }
+  return {
+    functions,
+    imageFunctions,
+    imageShare: functions === 0 ? null : imageFunctions / functions,
+    byState,
+    imageByState,
+    accounts: new Set(covered.map((c) => c.accountId)).size,
+    regions: new Set(covered.map((c) => c.region)).size,
+    lastCollectionAt: last,
+    idleThresholdDays: idleThresholds().thresholdDays,
+  };
+}

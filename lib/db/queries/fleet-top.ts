@@ -1,0 +1,168 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import { coldStartRate } from "@/lib/analysis/stats";
+import { DAY_MS } from "@/lib/analysis/time";
+import { FunctionState, PackageType } from "@/lib/analysis/types";
+import type { FleetQuery } from "@/lib/url-state/fleet-view";
+import { resolveTimeRange } from "@/lib/url-state/time-range";
+import { type Db, db as defaultDb } from "../client";
+import { type FunctionFilter, functionConditions } from "./function-filter";
+import { type FunctionRef, functionRefs } from "./function-ref";
+import { imageRef } from "./image-ref";
+import { totalsByFunction } from "./metric-aggregates";
+import { idleThresholds } from "./settings";
+import { toIso, toNumber, whereAll } from "./sql";
+
+export const TOP_LIST_LENGTH = 8;
+
+export interface FleetTopLists {
+  mostColdStarts: { fn: FunctionRef; coldStarts: number; invocations: number; coldStartRate: number | null }[];
+  closestToIdle: {
+    fn: FunctionRef;
+    idleDays: number;
+    idleSinceUnknown: boolean;
+    level: IdleLevel;
+    predictedInactiveAt: string | null;
+  }[];
+  staleImages: {
+    repository: string | null;
+    tag: string | null;
+    digest: string;
+    pushedAt: string;
+    ageDays: number;
+    functions: number;
+    example: FunctionRef;
+  }[];
+  failed: { fn: FunctionRef; reason: string | null; since: string | null }[];
+  idleThresholdDays: number;
+}
+
+type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds };
+
+function slice(query: FleetQuery, extra: FunctionFilter = {}): FunctionFilter {
+  return { account: query.account, region: query.region, packageType: query.packageType, ...extra };
+}
+
+async function mostColdStarts(db: Db, query: FleetQuery, now: Date) {
+  const window = resolveTimeRange(query, now);
+  const rows = await db.$queryRaw<{ functionId: string; coldStarts: unknown; invocations: unknown }[]>`
+    SELECT t."functionId", t."coldStarts", t."invocations" FROM (${totalsByFunction(window)}) t
+    JOIN "Function" f ON f."id" = t."functionId"
+    ${whereAll([...functionConditions(slice(query, { deleted: "include" }), now), Prisma.sql`t."coldStarts" > 0`])}
+    ORDER BY t."coldStarts" DESC, t."functionId" LIMIT ${TOP_LIST_LENGTH}`;
+  const refs = await functionRefs(
+    db,
+    rows.map((r) => r.functionId),
+  );
+  return rows.map((r) => {
+    const coldStarts = toNumber(r.coldStarts);
+    const invocations = toNumber(r.invocations);
+    return {
+      fn: refs.get(r.functionId)!,
+      coldStarts,
+      invocations,
+      coldStartRate: coldStartRate(coldStarts, invocations),
+    };
+  });
+}
+
+/** Active functions idle longest: the next candidates for Lambda's idle reclaim (image functions unless sliced otherwise). */
+async function closestToIdle(db: Db, query: FleetQuery, now: Date, thresholds: IdleThresholds) {
+  const filter = slice(query, { packageType: query.packageType ?? PackageType.Image, state: FunctionState.Active });
+  const rows = await db.$queryRaw<{ id: string; lastInvokedAt: Date | null; firstSeenAt: Date }[]>`
+    SELECT f."id", f."lastInvokedAt", f."firstSeenAt" FROM "Function" f
+    ${whereAll(functionConditions(filter, now))}
+    ORDER BY COALESCE(f."lastInvokedAt", f."firstSeenAt") ASC, f."id" LIMIT ${TOP_LIST_LENGTH}`;
+  const refs = await functionRefs(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const idle = idleStatus({ lastInvokedAt: r.lastInvokedAt, firstSeenAt: r.firstSeenAt, now, ...thresholds });
+    return {
+      fn: refs.get(r.id)!,
+      idleDays: idle.idleDays,
+      idleSinceUnknown: idle.idleSinceUnknown,
+      level: idle.level,
+      predictedInactiveAt: toIso(idle.predictedInactiveAt),
+    };
+  });
+}
+
+async function staleImages(db: Db, query: FleetQuery, now: Date) {
+  const filter = slice(query, { packageType: PackageType.Image });
+  const rows = await db.$queryRaw<
+    { digest: string; imageUri: string | null; pushedAt: Date | string; functions: unknown; exampleId: string }[]
+  >`
+    SELECT i."digest", MIN(f."imageUri") AS "imageUri", MIN(i."pushedAt") AS "pushedAt",
+      COUNT(DISTINCT f."id") AS "functions", MIN(f."id") AS "exampleId"
+    FROM "Function" f JOIN "Image" i ON i."digest" = f."imageDigest"
+    ${whereAll([...functionConditions(filter, now), Prisma.sql`i."pushedAt" IS NOT NULL`])}
+    GROUP BY i."digest" ORDER BY MIN(i."pushedAt") ASC, i."digest" LIMIT ${TOP_LIST_LENGTH}`;
+  const refs = await functionRefs(
+    db,
+    rows.map((r) => r.exampleId),
+  );
+  return rows.map((r) => {
+    const pushedAt = new Date(r.pushedAt);
+    const ref = imageRef(r.imageUri);
+    return {
+      repository: ref?.repository ?? null,
+      tag: ref?.tag ?? null,
+      digest: r.digest,
+      pushedAt: pushedAt.toISOString(),
+      ageDays: (now.getTime() - pushedAt.getTime()) / DAY_MS,
+      functions: toNumber(r.functions),
+      example: refs.get(r.exampleId)!,
+    };
+  });
+}
+
+async function failed(db: Db, query: FleetQuery) {
+  const rows = await db.function.findMany({
+    where: {
+      state: FunctionState.Failed,
+      deletedAt: null,
+      accountId: query.account,
+      region: query.region,
+      packageType: query.packageType,
+    },
+    orderBy: [{ stateReadAt: "desc" }, { id: "asc" }],
+    take: TOP_LIST_LENGTH,
+    select: {
+      id: true,
+      stateReason: true,
+      stateIntervals: { where: { to: null }, orderBy: { from: "desc" }, take: 1, select: { from: true } },
+    },
+  });
+  const refs = await functionRefs(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    fn: refs.get(r.id)!,
+    reason: r.stateReason,
+    since: toIso(r.stateIntervals[0]?.from),
+  }));
+}
+
+/** The overview's top lists; cold starts count over the selected window, the rest is the fleet now. */
+export async function fleetTopLists(query: FleetQuery, options: Options = {}): Promise<FleetTopLists> {
+  const db = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  const thresholds = options.thresholds ?? idleThresholds();
+  const [cold, idle, stale, failing] = await Promise.all([
+    mostColdStarts(db, query, now),
+    closestToIdle(db, query, now, thresholds),
+    staleImages(db, query, now),
+    failed(db, query),
+  ]);
+  return {
+    mostColdStarts: cold,
+    closestToIdle: idle,
+    staleImages: stale,
+    failed: failing,
+    idleThresholdDays: thresholds.thresholdDays,
+  };
+}

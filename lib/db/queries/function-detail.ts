@@ -1,0 +1,307 @@
+import "server-only";
+import { z } from "zod";
+import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import { type StateInterval, timeInStates, transitionsIn } from "@/lib/analysis/state-intervals";
+import { coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
+import type { FunctionIdentity } from "@/lib/analysis/types";
+import { lambdaConsoleUrl, logsInsightsUrl } from "@/lib/url-state/aws-console";
+import type { FunctionWindowQuery } from "@/lib/url-state/function-view";
+import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
+import { type Db, db as defaultDb } from "../client";
+import { imageRef } from "./image-ref";
+import { parseJsonColumn } from "./json-column";
+import { METRIC_RESOLUTION } from "./metric-aggregates";
+import { bucketStarts, type HourlyMetrics, rollUp } from "./series";
+import { idleThresholds } from "./settings";
+import { toIso } from "./sql";
+
+const RECENT_CHANGES = 20;
+
+const imageConfigJson = z
+  .object({
+    EntryPoint: z.array(z.string()).optional(),
+    Command: z.array(z.string()).optional(),
+    WorkingDirectory: z.string().optional(),
+  })
+  .catch({});
+const fileSystemsJson = z.array(z.object({ arn: z.string(), localMountPath: z.string() })).catch([]);
+const tagsJson = z.record(z.string(), z.string()).catch({});
+const detailsJson = z.record(z.string(), z.unknown()).catch({});
+
+export interface MetricPoint {
+  t: string;
+  invocations: number | null;
+  errors: number | null;
+  throttles: number | null;
+  coldStarts: number | null;
+  initAvgMs: number | null;
+  initP95Ms: number | null;
+  initMaxMs: number | null;
+}
+
+export interface StateIntervalDto {
+  state: string;
+  reasonCode: string | null;
+  reason: string | null;
+  from: string;
+  to: string | null;
+}
+
+export interface FunctionDetail {
+  id: string;
+  accountId: string;
+  accountName: string;
+  region: string;
+  name: string;
+  arn: string;
+  packageType: string;
+  runtime: string | null;
+  handler: string | null;
+  architecture: string;
+  memoryMb: number;
+  timeoutSec: number;
+  ephemeralMb: number;
+  fileSystems: { arn: string; localMountPath: string }[];
+  logFormat: string;
+  logGroup: string;
+  tags: Record<string, string>;
+  team: string | null;
+  state: string | null;
+  stateReason: string | null;
+  stateReasonCode: string | null;
+  lastUpdateStatus: string | null;
+  lastUpdateReason: string | null;
+  stateReadAt: string | null;
+  lastModified: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  deletedAt: string | null;
+  image: {
+    uri: string | null;
+    repository: string | null;
+    tag: string | null;
+    digest: string | null;
+    entryPoint: string[] | null;
+    command: string[] | null;
+    workingDirectory: string | null;
+    pushedAt: string | null;
+    sizeBytes: number | null;
+    lastPulledAt: string | null;
+    scanStatus: string | null;
+    findings: { critical: number; high: number; medium: number; low: number } | null;
+    /** ECR answered ImageNotFound: the function will fail on its next cold start. */
+    missingAt: string | null;
+  } | null;
+  idle: {
+    lastInvokedAt: string | null;
+    idleSince: string;
+    idleSinceUnknown: boolean;
+    idleDays: number;
+    thresholdDays: number;
+    predictedInactiveAt: string | null;
+    level: IdleLevel;
+  };
+  window: { from: string; to: string; step: TimeWindow["step"] };
+  intervals: StateIntervalDto[];
+  transitions: { at: string; from: string; to: string; reasonCode: string | null; reason: string | null }[];
+  timeInStates: Record<string, number>;
+  series: MetricPoint[];
+  totals: {
+    invocations: number;
+    errors: number;
+    throttles: number;
+    coldStarts: number;
+    coldStartRate: number | null;
+    initAvgMs: number | null;
+    initP95Ms: number | null;
+    initMaxMs: number | null;
+  };
+  configChanges: {
+    at: string;
+    kind: string;
+    codeSha256: string | null;
+    imageDigest: string | null;
+    details: Record<string, unknown>;
+  }[];
+  links: { console: string; logsInsights: string };
+}
+
+type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds };
+
+function toInterval(row: {
+  state: string;
+  reasonCode: string | null;
+  reason: string | null;
+  from: Date;
+  to: Date | null;
+}): StateInterval {
+  return { state: row.state, reasonCode: row.reasonCode, reason: row.reason, from: row.from, to: row.to };
+}
+
+/** Hourly buckets rolled into the window's steps; steps after the last collected window stay empty (null), not zero. */
+function metricSeries(hours: HourlyMetrics[], window: TimeWindow, collectedThrough: Date | null): MetricPoint[] {
+  const steps = rollUp(hours, window);
+  return bucketStarts(window).map((t) => {
+    const step = steps.get(t);
+    const collected = step !== undefined || (collectedThrough !== null && t < collectedThrough.getTime());
+    const value = (n: number | undefined) => (collected ? (n ?? 0) : null);
+    return {
+      t: new Date(t).toISOString(),
+      invocations: value(step?.invocations),
+      errors: value(step?.errors),
+      throttles: value(step?.throttles),
+      coldStarts: value(step?.init.count),
+      initAvgMs: step?.init.avg ?? null,
+      initP95Ms: step?.init.p95 ?? null,
+      initMaxMs: step?.init.max ?? null,
+    };
+  });
+}
+
+/** Everything the function page shows, for one time window; null when no such function was ever seen. */
+export async function functionDetail(
+  identity: FunctionIdentity,
+  query: FunctionWindowQuery,
+  options: Options = {},
+): Promise<FunctionDetail | null> {
+  const db = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  const thresholds = options.thresholds ?? idleThresholds();
+  const window = resolveTimeRange(query, now);
+
+  const fn = await db.function.findUnique({
+    where: { accountId_region_name: { accountId: identity.accountId, region: identity.region, name: identity.name } },
+    include: { account: { select: { name: true } } },
+  });
+  if (!fn) return null;
+
+  const [intervalRows, buckets, changes, image] = await Promise.all([
+    db.stateInterval.findMany({
+      where: { functionId: fn.id, from: { lt: window.to }, OR: [{ to: null }, { to: { gt: window.from } }] },
+      orderBy: { from: "asc" },
+    }),
+    db.metricBucket.findMany({
+      where: { functionId: fn.id, resolution: METRIC_RESOLUTION, start: { gte: window.from, lt: window.to } },
+      orderBy: { start: "asc" },
+    }),
+    db.configChange.findMany({ where: { functionId: fn.id }, orderBy: { at: "desc" }, take: RECENT_CHANGES }),
+    fn.imageDigest
+      ? db.image.findFirst({ where: { digest: fn.imageDigest }, orderBy: { checkedAt: "desc" } })
+      : Promise.resolve(null),
+  ]);
+
+  const intervals = intervalRows.map(toInterval);
+  const analysisWindow = { start: window.from, end: window.to };
+  const hours: HourlyMetrics[] = buckets.map((b) => ({
+    start: b.start.getTime(),
+    invocations: b.invocations,
+    errors: b.errors,
+    throttles: b.throttles,
+    init: { count: b.coldStarts, avg: b.initAvg, p95: b.initP95, max: b.initMax },
+  }));
+  const init = mergeBuckets(hours.map((h) => h.init));
+  const sum = (pick: (h: HourlyMetrics) => number) => hours.reduce((total, h) => total + pick(h), 0);
+  const idle = idleStatus({ lastInvokedAt: fn.lastInvokedAt, firstSeenAt: fn.firstSeenAt, now, ...thresholds });
+  const ref = imageRef(fn.imageUri);
+  const imageConfig = parseJsonColumn(imageConfigJson, fn.imageConfig);
+
+  return {
+    id: fn.id,
+    accountId: fn.accountId,
+    accountName: fn.account.name,
+    region: fn.region,
+    name: fn.name,
+    arn: fn.arn,
+    packageType: fn.packageType,
+    runtime: fn.runtime,
+    handler: fn.handler,
+    architecture: fn.architecture,
+    memoryMb: fn.memoryMb,
+    timeoutSec: fn.timeoutSec,
+    ephemeralMb: fn.ephemeralMb,
+    fileSystems: parseJsonColumn(fileSystemsJson, fn.fileSystems),
+    logFormat: fn.logFormat,
+    logGroup: fn.logGroup,
+    tags: parseJsonColumn(tagsJson, fn.tags),
+    team: fn.team,
+    state: fn.state,
+    stateReason: fn.stateReason,
+    stateReasonCode: fn.stateReasonCode,
+    lastUpdateStatus: fn.lastUpdateStatus,
+    lastUpdateReason: fn.lastUpdateReason,
+    stateReadAt: toIso(fn.stateReadAt),
+    lastModified: fn.lastModified.toISOString(),
+    firstSeenAt: fn.firstSeenAt.toISOString(),
+    lastSeenAt: fn.lastSeenAt.toISOString(),
+    deletedAt: toIso(fn.deletedAt),
+    image:
+      fn.packageType === "Image"
+        ? {
+            uri: fn.imageUri,
+            repository: ref?.repository ?? null,
+            tag: ref?.tag ?? null,
+            digest: fn.imageDigest,
+            entryPoint: imageConfig.EntryPoint ?? null,
+            command: imageConfig.Command ?? null,
+            workingDirectory: imageConfig.WorkingDirectory ?? null,
+            pushedAt: toIso(image?.pushedAt),
+            sizeBytes: image?.sizeBytes ?? null,
+            lastPulledAt: toIso(image?.lastPulledAt),
+            scanStatus: image?.scanStatus ?? null,
+            findings: image
+              ? {
+                  critical: image.findingsCritical,
+                  high: image.findingsHigh,
+                  medium: image.findingsMedium,
+                  low: image.findingsLow,
+                }
+              : null,
+            missingAt: toIso(image?.missingAt),
+          }
+        : null,
+    idle: {
+      lastInvokedAt: toIso(fn.lastInvokedAt),
+      idleSince: idle.idleSince.toISOString(),
+      idleSinceUnknown: idle.idleSinceUnknown,
+      idleDays: idle.idleDays,
+      thresholdDays: thresholds.thresholdDays,
+      predictedInactiveAt: toIso(idle.predictedInactiveAt),
+      level: idle.level,
+    },
+    window: { from: window.from.toISOString(), to: window.to.toISOString(), step: window.step },
+    intervals: intervals.map((i) => ({ ...i, from: i.from.toISOString(), to: toIso(i.to) })),
+    transitions: transitionsIn(intervals, analysisWindow).map((t) => ({
+      at: t.at.toISOString(),
+      from: t.from.state,
+      to: t.to.state,
+      reasonCode: t.to.reasonCode,
+      reason: t.to.reason,
+    })),
+    timeInStates: timeInStates(intervals, analysisWindow),
+    series: metricSeries(hours, window, fn.metricsThrough),
+    totals: {
+      invocations: sum((h) => h.invocations),
+      errors: sum((h) => h.errors),
+      throttles: sum((h) => h.throttles),
+      coldStarts: init.count,
+      coldStartRate: coldStartRate(
+        init.count,
+        sum((h) => h.invocations),
+      ),
+      initAvgMs: init.avg,
+      initP95Ms: init.p95,
+      initMaxMs: init.max,
+    },
+    configChanges: changes.map((c) => ({
+      at: c.at.toISOString(),
+      kind: c.kind,
+      codeSha256: c.codeSha256,
+      imageDigest: c.imageDigest,
+      details: parseJsonColumn(detailsJson, c.details),
+    })),
+    links: {
+      console: lambdaConsoleUrl(fn.region, fn.name),
+      logsInsights: logsInsightsUrl({ region: fn.region, logGroup: fn.logGroup, from: window.from, to: window.to }),
+    },
+  };
+}

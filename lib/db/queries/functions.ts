@@ -1,0 +1,213 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import { coldStartRate } from "@/lib/analysis/stats";
+import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/url-state/functions-view";
+import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
+import { type Db, db as defaultDb } from "../client";
+import { functionConditions } from "./function-filter";
+import { imageRef } from "./image-ref";
+import { initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
+import { idleThresholds } from "./settings";
+import { toIso, toNumber, whereAll } from "./sql";
+
+export interface FunctionRow {
+  id: string;
+  accountId: string;
+  accountName: string;
+  region: string;
+  name: string;
+  packageType: string;
+  runtime: string | null;
+  state: string | null;
+  stateReasonCode: string | null;
+  stateReason: string | null;
+  team: string | null;
+  imageUri: string | null;
+  imageRepository: string | null;
+  imageTag: string | null;
+  imageDigest: string | null;
+  imagePushedAt: string | null;
+  architecture: string;
+  memoryMb: number;
+  lastInvokedAt: string | null;
+  idleDays: number;
+  /** No invocation in the history we hold: idle days count from when we first saw the function. */
+  idleSinceUnknown: boolean;
+  idleLevel: IdleLevel;
+  coldStarts: number;
+  invocations: number;
+  coldStartRate: number | null;
+  initP95Ms: number | null;
+  deletedAt: string | null;
+}
+
+export interface FunctionPage {
+  rows: FunctionRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  window: { from: string; to: string };
+}
+
+export interface ReadOptions {
+  db?: Db;
+  now?: Date;
+  thresholds?: IdleThresholds;
+}
+
+const SORT_COLUMNS: Record<FunctionSort, Prisma.Sql> = {
+  name: Prisma.sql`f."name"`,
+  packageType: Prisma.sql`f."packageType"`,
+  state: Prisma.sql`f."state"`,
+  account: Prisma.sql`a."name"`,
+  region: Prisma.sql`f."region"`,
+  team: Prisma.sql`f."team"`,
+  architecture: Prisma.sql`f."architecture"`,
+  memory: Prisma.sql`f."memoryMb"`,
+  lastInvoked: Prisma.sql`f."lastInvokedAt"`,
+  coldStarts: Prisma.sql`m."coldStarts"`,
+  coldStartRate: Prisma.sql`(m."coldStarts" * 1.0 / NULLIF(m."invocations", 0))`,
+  initP95: Prisma.sql`p."initP95"`,
+  imagePushedAt: Prisma.sql`"imagePushedAt"`,
+};
+
+/** Sorting by a metric joins the window's aggregates for every filtered function; other sorts never touch buckets. */
+function metricJoins(sort: FunctionSort, window: TimeWindow): Prisma.Sql {
+  if (sort === "coldStarts" || sort === "coldStartRate") {
+    return Prisma.sql`LEFT JOIN (${totalsByFunction(window)}) m ON m."functionId" = f."id"`;
+  }
+  if (sort === "initP95") return Prisma.sql`LEFT JOIN (${initP95ByFunction(window)}) p ON p."functionId" = f."id"`;
+  return Prisma.empty;
+}
+
+interface FunctionRecord {
+  id: string;
+  accountId: string;
+  accountName: string;
+  region: string;
+  name: string;
+  packageType: string;
+  runtime: string | null;
+  state: string | null;
+  stateReasonCode: string | null;
+  stateReason: string | null;
+  team: string | null;
+  imageUri: string | null;
+  imageDigest: string | null;
+  imagePushedAt: Date | string | null;
+  architecture: string;
+  memoryMb: unknown;
+  lastInvokedAt: Date | null;
+  firstSeenAt: Date;
+  deletedAt: Date | null;
+}
+
+async function selectPage(
+  db: Db,
+  filter: FunctionsFilter,
+  window: TimeWindow,
+  now: Date,
+  limit: number,
+  offset: number,
+): Promise<FunctionRecord[]> {
+  const direction = Prisma.raw(filter.dir === "desc" ? "DESC" : "ASC");
+  return db.$queryRaw<FunctionRecord[]>`
+    SELECT f."id", f."accountId", a."name" AS "accountName", f."region", f."name", f."packageType", f."runtime",
+      f."state", f."stateReasonCode", f."stateReason", f."team", f."imageUri", f."imageDigest",
+      (SELECT MIN(i."pushedAt") FROM "Image" i WHERE i."digest" = f."imageDigest") AS "imagePushedAt",
+      f."architecture", f."memoryMb", f."lastInvokedAt", f."firstSeenAt", f."deletedAt"
+    FROM "Function" f
+    JOIN "Account" a ON a."id" = f."accountId"
+    ${metricJoins(filter.sort, window)}
+    ${whereAll(functionConditions(filter, now))}
+    ORDER BY ${SORT_COLUMNS[filter.sort]} ${direction} NULLS LAST, f."id" ASC
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+async function toRows(db: Db, records: FunctionRecord[], window: TimeWindow, options: Required<ReadOptions>) {
+  const metrics = await metricsOf(
+    db,
+    records.map((r) => r.id),
+    window,
+  );
+  return records.map((r): FunctionRow => {
+    const idle = idleStatus({
+      lastInvokedAt: r.lastInvokedAt,
+      firstSeenAt: r.firstSeenAt,
+      now: options.now,
+      ...options.thresholds,
+    });
+    const m = metrics.get(r.id) ?? { coldStarts: 0, invocations: 0, initP95: null };
+    const ref = imageRef(r.imageUri);
+    return {
+      id: r.id,
+      accountId: r.accountId,
+      accountName: r.accountName,
+      region: r.region,
+      name: r.name,
+      packageType: r.packageType,
+      runtime: r.runtime,
+      state: r.state,
+      stateReasonCode: r.stateReasonCode,
+      stateReason: r.stateReason,
+      team: r.team,
+      imageUri: r.imageUri,
+      imageRepository: ref?.repository ?? null,
+      imageTag: ref?.tag ?? null,
+      imageDigest: r.imageDigest,
+      imagePushedAt: toIso(r.imagePushedAt),
+      architecture: r.architecture,
+      memoryMb: toNumber(r.memoryMb),
+      lastInvokedAt: toIso(r.lastInvokedAt),
+      idleDays: idle.idleDays,
+      idleSinceUnknown: idle.idleSinceUnknown,
+      idleLevel: idle.level,
+      coldStarts: m.coldStarts,
+      invocations: m.invocations,
+      coldStartRate: coldStartRate(m.coldStarts, m.invocations),
+      initP95Ms: m.initP95,
+      deletedAt: toIso(r.deletedAt),
+    };
+  });
+}
+
+function withDefaults(options: ReadOptions): Required<ReadOptions> {
+  return {
+    db: options.db ?? defaultDb,
+    now: options.now ?? new Date(),
+    thresholds: options.thresholds ?? idleThresholds(),
+  };
+}
+
+/** One page of the fleet table: filtered, sorted and paged in SQL, metrics aggregated for that page only. */
+export async function listFunctions(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
+  const o = withDefaults(options);
+  const window = resolveTimeRange(query, o.now);
+  const [records, count] = await Promise.all([
+    selectPage(o.db, query, window, o.now, query.pageSize, (query.page - 1) * query.pageSize),
+    o.db.$queryRaw<
+      { n: unknown }[]
+    >`SELECT COUNT(*) AS "n" FROM "Function" f ${whereAll(functionConditions(query, o.now))}`,
+  ]);
+  return {
+    rows: await toRows(o.db, records, window, o),
+    total: toNumber(count[0]?.n),
+    page: query.page,
+    pageSize: query.pageSize,
+    window: { from: window.from.toISOString(), to: window.to.toISOString() },
+  };
+}
+
+const EXPORT_BATCH = 500;
+
+/** Every row matching the filter, in the table's order, a batch at a time (for streaming exports). */
+export async function* allFunctions(filter: FunctionsFilter, options: ReadOptions = {}): AsyncGenerator<FunctionRow[]> {
+  const o = withDefaults(options);
+  const window = resolveTimeRange(filter, o.now);
+  for (let offset = 0; ; offset += EXPORT_BATCH) {
+    const records = await selectPage(o.db, filter, window, o.now, EXPORT_BATCH, offset);
+    if (records.length > 0) yield await toRows(o.db, records, window, o);
+    if (records.length < EXPORT_BATCH) return;
+  }
+}

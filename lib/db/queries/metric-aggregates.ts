@@ -1,0 +1,66 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { TimeWindow } from "@/lib/url-state/time-range";
+import type { Db } from "../client";
+import { toNumber, toNumberOrNull } from "./sql";
+
+/** Pages read hourly buckets: kept for the whole history, unlike 5-minute ones. */
+export const METRIC_RESOLUTION = "1h";
+
+export function bucketsIn(window: Pick<TimeWindow, "from" | "to">): Prisma.Sql {
+  return Prisma.sql`b."resolution" = ${METRIC_RESOLUTION} AND b."start" >= ${window.from} AND b."start" < ${window.to}`;
+}
+
+/** Per function: sums over the window's buckets. `extra` narrows the buckets (e.g. to a page's functions). */
+export function totalsByFunction(window: Pick<TimeWindow, "from" | "to">, extra: Prisma.Sql = Prisma.sql`1 = 1`) {
+  return Prisma.sql`SELECT b."functionId", SUM(b."coldStarts") AS "coldStarts", SUM(b."invocations") AS "invocations"
+    FROM "MetricBucket" b WHERE ${bucketsIn(window)} AND ${extra} GROUP BY b."functionId"`;
+}
+
+/**
+ * Per function: init duration p95 over the window, merged from bucket p95s exactly as
+ * `mergeBuckets` (lib/analysis/stats.ts) does: the count-weighted nearest-rank p95 of the bucket
+ * p95s. Done in SQL so a page never loads every bucket of the window.
+ */
+export function initP95ByFunction(window: Pick<TimeWindow, "from" | "to">, extra: Prisma.Sql = Prisma.sql`1 = 1`) {
+  return Prisma.sql`SELECT w."functionId", MIN(w."initP95") AS "initP95" FROM (
+      SELECT b."functionId", b."initP95",
+        SUM(b."coldStarts") OVER (PARTITION BY b."functionId" ORDER BY b."initP95", b."start" ROWS UNBOUNDED PRECEDING) AS "cumulative",
+        SUM(b."coldStarts") OVER (PARTITION BY b."functionId") AS "total"
+      FROM "MetricBucket" b
+      WHERE ${bucketsIn(window)} AND ${extra} AND b."coldStarts" > 0 AND b."initP95" IS NOT NULL
+    ) w WHERE w."cumulative" >= 0.95 * w."total" GROUP BY w."functionId"`;
+}
+
+export interface FunctionMetrics {
+  coldStarts: number;
+  invocations: number;
+  initP95: number | null;
+}
+
+/** Metrics of a known set of functions (one table page): two grouped queries, not one per function. */
+export async function metricsOf(
+  db: Db,
+  functionIds: readonly string[],
+  window: Pick<TimeWindow, "from" | "to">,
+): Promise<Map<string, FunctionMetrics>> {
+  const metrics = new Map<string, FunctionMetrics>();
+  if (functionIds.length === 0) return metrics;
+  const only = Prisma.sql`b."functionId" IN (${Prisma.join(functionIds)})`;
+  const [totals, p95s] = await Promise.all([
+    db.$queryRaw<{ functionId: string; coldStarts: unknown; invocations: unknown }[]>(totalsByFunction(window, only)),
+    db.$queryRaw<{ functionId: string; initP95: unknown }[]>(initP95ByFunction(window, only)),
+  ]);
+  for (const t of totals) {
+    metrics.set(t.functionId, {
+      coldStarts: toNumber(t.coldStarts),
+      invocations: toNumber(t.invocations),
+      initP95: null,
+    });
+  }
+  for (const p of p95s) {
+    const entry = metrics.get(p.functionId);
+    if (entry) entry.initP95 = toNumberOrNull(p.initP95);
+  }
+  return metrics;
+}

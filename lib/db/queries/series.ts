@@ -1,0 +1,44 @@
+import "server-only";
+import { type BucketAggregate, mergeBuckets } from "@/lib/analysis/stats";
+import { stepMs, type TimeWindow } from "@/lib/url-state/time-range";
+
+/** Start of every step-sized bucket (UTC-aligned) that overlaps the window. */
+export function bucketStarts(window: TimeWindow): number[] {
+  const size = stepMs(window.step);
+  const starts: number[] = [];
+  for (let t = Math.floor(window.from.getTime() / size) * size; t < window.to.getTime(); t += size) starts.push(t);
+  return starts;
+}
+
+export function bucketStartOf(instant: number, window: TimeWindow): number {
+  const size = stepMs(window.step);
+  return Math.floor(instant / size) * size;
+}
+
+export interface HourlyMetrics {
+  start: number;
+  invocations: number;
+  errors: number;
+  throttles: number;
+  init: BucketAggregate;
+}
+
+/** Hourly buckets summed into the window's steps (a no-op for hourly windows); init durations merged by mergeBuckets. */
+export function rollUp(hours: readonly HourlyMetrics[], window: TimeWindow): Map<number, HourlyMetrics> {
+  const groups = new Map<number, HourlyMetrics[]>();
+  for (const hour of hours) {
+    const key = bucketStartOf(hour.start, window);
+    groups.set(key, [...(groups.get(key) ?? []), hour]);
+  }
+  const rolled = new Map<number, HourlyMetrics>();
+  for (const [start, group] of groups) {
+    rolled.set(start, {
+      start,
+      invocations: group.reduce((sum, h) => sum + h.invocations, 0),
+      errors: group.reduce((sum, h) => sum + h.errors, 0),
+      throttles: group.reduce((sum, h) => sum + h.throttles, 0),
+      init: mergeBuckets(group.map((h) => h.init)),
+    });
+  }
+  return rolled;
+}

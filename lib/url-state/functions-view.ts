@@ -1,0 +1,83 @@
+import { parseAsInteger, parseAsStringLiteral } from "nuqs";
+import { z } from "zod";
+import {
+  ARCHITECTURES,
+  accountIdField,
+  architectureField,
+  FUNCTION_STATES,
+  intField,
+  PACKAGE_TYPES,
+  packageTypeField,
+  regionField,
+  searchField,
+  stateField,
+  teamField,
+} from "./fields";
+import { viewQuerySchemas } from "./query-schema";
+import { refineTimeRange, timeRangeFields, timeRangeParsers } from "./time-range";
+import type { ViewState } from "./view";
+import { parseAsZod } from "./zod-parser";
+
+export const FUNCTION_SORTS = [
+  "name",
+  "packageType",
+  "state",
+  "account",
+  "region",
+  "team",
+  "architecture",
+  "memory",
+  "lastInvoked",
+  "coldStarts",
+  "coldStartRate",
+  "initP95",
+  "imagePushedAt",
+] as const;
+export type FunctionSort = (typeof FUNCTION_SORTS)[number];
+
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export const DELETED_FILTERS = ["exclude", "include", "only"] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+const MAX_IDLE_DAYS = 3650;
+
+const shape = {
+  ...timeRangeFields,
+  packageType: packageTypeField.optional(),
+  state: stateField.optional(),
+  account: accountIdField.optional(),
+  region: regionField.optional(),
+  team: teamField.optional(),
+  architecture: architectureField.optional(),
+  deleted: z.enum(DELETED_FILTERS).default("exclude"),
+  idleMin: intField(0, MAX_IDLE_DAYS).optional(),
+  q: searchField.optional(),
+  sort: z.enum(FUNCTION_SORTS).default("name"),
+  dir: z.enum(SORT_DIRECTIONS).default("asc"),
+  page: intField(1, 1_000_000).default(1),
+  pageSize: intField(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+};
+
+const schemas = viewQuerySchemas(shape, refineTimeRange);
+export type FunctionsQuery = z.output<typeof schemas.api>;
+/** The filters alone: what a CSV export covers (every page, the same order). */
+export type FunctionsFilter = Omit<FunctionsQuery, "page" | "pageSize">;
+
+const parsers = {
+  ...timeRangeParsers,
+  packageType: parseAsStringLiteral(PACKAGE_TYPES),
+  state: parseAsStringLiteral(FUNCTION_STATES),
+  account: parseAsZod(accountIdField),
+  region: parseAsZod(regionField),
+  team: parseAsZod(teamField),
+  architecture: parseAsStringLiteral(ARCHITECTURES),
+  deleted: parseAsStringLiteral(DELETED_FILTERS).withDefault("exclude"),
+  idleMin: parseAsZod(intField(0, MAX_IDLE_DAYS)),
+  q: parseAsZod(searchField),
+  sort: parseAsStringLiteral(FUNCTION_SORTS).withDefault("name"),
+  dir: parseAsStringLiteral(SORT_DIRECTIONS).withDefault("asc"),
+  page: parseAsInteger.withDefault(1),
+  pageSize: parseAsZod(intField(1, MAX_PAGE_SIZE)).withDefault(DEFAULT_PAGE_SIZE),
+};
+
+export const functionsView: ViewState<typeof parsers, FunctionsQuery> = { parsers, schemas };
