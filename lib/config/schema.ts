@@ -72,6 +72,18 @@ export const configSchema = z
         channels: z.array(channel).default([]),
       })
       .prefault({}),
+    baseImages: z
+      .object({
+        /** Unset: "gallery" when AWS accounts are configured, "off" for the demo (see lib/catalog/source.ts). */
+        source: z.enum(["gallery", "off"]).optional(),
+        registryUrl: z.url().default("https://public.ecr.aws"),
+        /** Lambda runtime ids whose base-image releases are fetched; unset: every runtime in the runtime table. */
+        runtimes: z.array(z.string().min(1)).optional(),
+        refreshHours: positive.default(24),
+        /** Releases older than this are not fetched: images built on them have unknown lineage. */
+        historyDays: positive.default(400),
+      })
+      .prefault({}),
     reports: z
       .object({
         timeZone: z
