@@ -306,6 +306,19 @@ describe("computeReportFigures: idle risk, cold starts, images, alerts, collecti
     ]);
   });
 
+  it("counts cold starts per local day of the week", () => {
+    expect(report.fleet.coldStarts.daily).toEqual([
+      { date: "2026-11-30", invocations: 600, coldStarts: 60 },
+      { date: "2026-12-01", invocations: 0, coldStarts: 0 },
+      { date: "2026-12-02", invocations: 0, coldStarts: 0 },
+      { date: "2026-12-03", invocations: 400, coldStarts: 40 },
+      { date: "2026-12-04", invocations: 0, coldStarts: 0 },
+      { date: "2026-12-05", invocations: 0, coldStarts: 0 },
+      { date: "2026-12-06", invocations: 0, coldStarts: 0 },
+    ]);
+    expect(team("search")?.coldStarts.daily.every((day) => day.coldStarts === 0)).toBe(true);
+  });
+
   it("lists images behind on base, deprecated runtimes, critical findings and the oldest images", () => {
     const { images } = report.fleet;
     expect(images.behindOnBase.items).toEqual([
@@ -381,6 +394,12 @@ describe("computeReportFigures: stability and windows", () => {
       end: "2026-12-07T00:00:00.000Z",
     });
     expect(midWeek.fleet.coldStarts).toMatchObject({ invocations: 600, coldStarts: 60 });
+    expect(midWeek.fleet.coldStarts.daily.map((day) => day.date)).toEqual([
+      "2026-11-30",
+      "2026-12-01",
+      "2026-12-02",
+      "2026-12-03",
+    ]);
     expect(midWeek.fleet.inventory.deleted.items.map((f) => f.id)).toEqual(["fn-h"]);
     expect(midWeek.fleet.inventory.created.items.map((f) => f.id)).toEqual(["fn-d"]);
     // 84 hours so far; hours 10 and 11 had no run, hour 20 only an unfinished one.
@@ -400,6 +419,27 @@ describe("computeReportFigures: stability and windows", () => {
     );
     expect(berlin).toMatchObject({ start: "2026-10-18T22:00:00.000Z", end: "2026-10-25T23:00:00.000Z" });
     expect(berlin.collection.coverage).toBe(1 / 169);
+    // The 00:00 UTC bucket on Monday 19 October is 02:00 in Berlin, the 23:00 UTC bucket on Sunday 25 October is already Monday.
+    const edges = computeReportFigures(
+      input({
+        week: "2026-W43",
+        timeZone: "Europe/Berlin",
+        functions: [
+          fn("fn-tz", {
+            hourly: [
+              bucket("2026-10-18T21:00:00Z", 1, 1),
+              bucket("2026-10-18T22:00:00Z", 2, 2),
+              bucket("2026-10-25T22:00:00Z", 4, 4),
+              bucket("2026-10-25T23:00:00Z", 8, 8),
+            ],
+          }),
+        ],
+        alerts: [],
+        pollRuns: [],
+      }),
+    );
+    expect(edges.fleet.coldStarts.coldStarts).toBe(6);
+    expect(edges.fleet.coldStarts.daily.map((day) => day.coldStarts)).toEqual([2, 0, 0, 0, 0, 0, 4]);
   });
 
   it("has empty figures for an empty fleet", () => {

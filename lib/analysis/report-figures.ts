@@ -4,7 +4,7 @@ import { functionWeek, type ReportWindow } from "./report/function-week";
 import { type InventoryBaseline, sectionFigures } from "./report/section";
 import type { ReportAlert, ReportConfig, ReportFigures, ReportInput } from "./report/types";
 import { DEFAULT_RULE_CONFIG } from "./rules/config";
-import { nextWeek, weekBounds } from "./weeks";
+import { nextWeek, weekBounds, weekDays } from "./weeks";
 
 export const UNOWNED_TEAM = "unowned";
 
@@ -28,7 +28,12 @@ export function computeReportFigures(input: ReportInput): ReportFigures {
   const { start, end } = weekBounds(input.week, input.timeZone);
   if (input.now <= start) throw new RangeError(`week ${input.week} has not started at ${input.now.toISOString()}`);
   const asOf = new Date(Math.min(input.now.getTime(), end.getTime()));
-  const window: ReportWindow = { start, asOf, horizon: weekBounds(nextWeek(input.week), input.timeZone).end };
+  const window: ReportWindow = {
+    start,
+    asOf,
+    horizon: weekBounds(nextWeek(input.week), input.timeZone).end,
+    days: weekDays(input.week, input.timeZone).filter((day) => day.start < asOf),
+  };
 
   const functions = [...input.functions].sort((a, b) => compareStrings(a.id, b.id));
   const teamById = new Map(functions.map((fn) => [fn.id, teamOf(fn.tags, input.ownerTagKey)]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoWeekOf, lastClosedWeek, nextWeek, parseIsoWeek, previousWeek, weekBounds } from "./weeks";
+import { isoWeekOf, lastClosedWeek, nextWeek, parseIsoWeek, previousWeek, weekBounds, weekDays } from "./weeks";
 
 const at = (iso: string) => new Date(iso);
 const hours = ({ start, end }: { start: Date; end: Date }) => (end.getTime() - start.getTime()) / 3_600_000;
@@ -81,6 +81,38 @@ describe("weekBounds", () => {
       expect(isoWeekOf(end, tz)).toBe("2026-W14");
       expect(isoWeekOf(new Date(end.getTime() - 1), tz)).toBe("2026-W13");
     }
+  });
+});
+
+describe("weekDays", () => {
+  it("gives seven consecutive local days that tile the week", () => {
+    for (const tz of ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Auckland"]) {
+      const days = weekDays("2026-W13", tz);
+      const { start, end } = weekBounds("2026-W13", tz);
+      expect(days).toHaveLength(7);
+      expect(days[0]!.start).toEqual(start);
+      expect(days[6]!.end).toEqual(end);
+      for (let i = 1; i < 7; i++) expect(days[i]!.start).toEqual(days[i - 1]!.end);
+    }
+  });
+
+  it("names local dates, Monday first, across a year boundary", () => {
+    expect(weekDays("2026-W53").map((d) => d.date)).toEqual([
+      "2026-12-28",
+      "2026-12-29",
+      "2026-12-30",
+      "2026-12-31",
+      "2027-01-01",
+      "2027-01-02",
+      "2027-01-03",
+    ]);
+  });
+
+  it("has a 23-hour day when DST starts and a 25-hour day when it ends", () => {
+    // Europe/Berlin: clocks go forward on Sunday 2026-03-29 and back on Sunday 2026-10-25.
+    expect(weekDays("2026-W13", "Europe/Berlin").map(hours)).toEqual([24, 24, 24, 24, 24, 24, 23]);
+    expect(weekDays("2026-W43", "Europe/Berlin").map(hours)).toEqual([24, 24, 24, 24, 24, 24, 25]);
+    expect(weekDays("2026-W43", "Europe/Berlin")[0]!.start).toEqual(at("2026-10-18T22:00:00Z"));
   });
 });
 

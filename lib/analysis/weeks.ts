@@ -1,4 +1,4 @@
-import { DAY_MS } from "./time";
+import { DAY_MS, utcDate } from "./time";
 
 /** An ISO week label such as "2026-W49". */
 export type IsoWeekLabel = string;
@@ -107,6 +107,26 @@ export function weekBounds(label: IsoWeekLabel, timeZone: string = DEFAULT_TIME_
     start: new Date(startOfLocalDay(monday, timeZone)),
     end: new Date(startOfLocalDay(monday + 7 * DAY_MS, timeZone)),
   };
+}
+
+export interface LocalDay {
+  /** Local calendar date, e.g. "2026-12-03". */
+  date: string;
+  start: Date;
+  end: Date;
+}
+
+/** The seven local calendar days of a week, Monday first; a DST day lasts 23 or 25 hours. */
+export function weekDays(label: IsoWeekLabel, timeZone: string = DEFAULT_TIME_ZONE): LocalDay[] {
+  const monday = mondayOf(parseIsoWeek(label));
+  return Array.from({ length: 7 }, (_, index) => {
+    const day = monday + index * DAY_MS;
+    return {
+      date: utcDate(new Date(day)),
+      start: new Date(startOfLocalDay(day, timeZone)),
+      end: new Date(startOfLocalDay(day + DAY_MS, timeZone)),
+    };
+  });
 }
 
 function shiftWeek(label: IsoWeekLabel, weeks: number): IsoWeekLabel {

@@ -5,6 +5,7 @@ import { type StateTransition, stateAt, timeInStates, transitionsIn } from "../s
 import { type BucketAggregate, mergeBuckets } from "../stats";
 import { utcDate, wholeDaysBetween } from "../time";
 import { FunctionState, PackageType } from "../types";
+import type { LocalDay } from "../weeks";
 import type {
   BehindEntry,
   CriticalFindingsEntry,
@@ -24,6 +25,8 @@ export interface ReportWindow {
   asOf: Date;
   /** End of the week after, the horizon of the idle-risk list. */
   horizon: Date;
+  /** The week's local days that start before `asOf`. */
+  days: LocalDay[];
 }
 
 /** One function's contribution to a report, computed once and summed into fleet and team sections. */
@@ -41,6 +44,8 @@ export interface FunctionWeek {
   idleRisk: IdleRiskEntry | null;
   invocations: number;
   coldStarts: number;
+  /** Per day of `window.days`. */
+  daily: { invocations: number; coldStarts: number }[];
   initBuckets: BucketAggregate[];
   regression: { entry: RegressionEntry; strength: number } | null;
   behind: BehindEntry | null;
@@ -93,6 +98,13 @@ export function functionWeek(
     idleRisk: existsAtEnd ? idleRisk(fn, ref, window, config) : null,
     invocations,
     coldStarts,
+    daily: window.days.map((day) => {
+      const inDay = buckets.filter((b) => within(b.start, day.start, day.end));
+      return {
+        invocations: inDay.reduce((sum, b) => sum + b.invocations, 0),
+        coldStarts: inDay.reduce((sum, b) => sum + b.coldStarts, 0),
+      };
+    }),
     initBuckets,
     regression: regression(ref, { invocations, coldStarts, initP95Ms: mergeBuckets(initBuckets).p95 }, fn, config),
     ...(existsAtEnd ? imageEntries(fn, ref, asOf, config) : NO_IMAGE_ENTRIES),

@@ -125,6 +125,11 @@ export function sectionFigures(
         ).map((r) => r.entry),
         limit,
       ),
+      daily: window.days.map((day, index) => ({
+        date: day.date,
+        invocations: weeks.reduce((sum, w) => sum + w.daily[index]!.invocations, 0),
+        coldStarts: weeks.reduce((sum, w) => sum + w.daily[index]!.coldStarts, 0),
+      })),
     },
     images: {
       behindOnBase: list(

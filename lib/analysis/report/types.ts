@@ -152,6 +152,13 @@ export interface RegressionEntry {
   initP95Factor: number | null;
 }
 
+export interface DailyColdStarts {
+  /** Local calendar date in the report's time zone. */
+  date: string;
+  invocations: number;
+  coldStarts: number;
+}
+
 export interface ColdStartFigures {
   invocations: number;
   coldStarts: number;
@@ -160,6 +167,8 @@ export interface ColdStartFigures {
   /** Approximate: merged from hourly p95s (see `mergeBuckets`). */
   initP95Ms: number | null;
   topRegressions: ListFigure<RegressionEntry>;
+  /** The week's days up to `asOf` (hourly buckets counted by their start). */
+  daily: DailyColdStarts[];
 }
 
 export interface BehindEntry {
