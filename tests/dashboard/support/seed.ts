@@ -176,7 +176,7 @@ export const SEED_FUNCTIONS: SeedFunction[] = [
       { state: "Active", sinceDays: 30 },
       { state: "Pending", reasonCode: "Creating", reason: "The function is being created.", sinceDays: 0.01 },
     ],
-    lastInvokedDaysAgo: 0.5,
+    lastInvokedDaysAgo: 0.02,
     image: { repository: "feature-store", tag: "v3", digest: digest(6), pushedDaysAgo: 0.02 },
     traffic: steady(10, 1, 4000),
   },
@@ -348,14 +348,16 @@ export async function seedFleet(db: Db, now: Date, functions: SeedFunction[] = S
     }
   }
 
-  const snapshots = [];
-  for (
-    let t = Math.floor((now.getTime() - HISTORY_DAYS * DAY_MS) / HOUR_MS) * HOUR_MS;
-    t < now.getTime();
-    t += HOUR_MS
-  ) {
+  // Hourly polls at five past, and the last one a minute ago (after every seeded transition).
+  const pollTimes: Date[] = [];
+  for (let t = Math.floor((now.getTime() - HISTORY_DAYS * DAY_MS) / HOUR_MS) * HOUR_MS; ; t += HOUR_MS) {
     const at = new Date(t + 5 * MINUTE_MS);
-    if (at > now) break;
+    if (at.getTime() >= now.getTime() - MINUTE_MS) break;
+    pollTimes.push(at);
+  }
+  pollTimes.push(new Date(now.getTime() - MINUTE_MS));
+  const snapshots = [];
+  for (const at of pollTimes) {
     for (const [accountId, region] of ACCOUNT_REGIONS) {
       const counts = new Map<string, number>();
       for (const f of functions.filter((g) => g.accountId === accountId && g.region === region)) {
