@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   description: "Fleet observability for AWS Lambda functions packaged as container images",
 };
 
+// Every page carries a per-request CSP nonce (proxy.ts), so nothing can be prerendered.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
