@@ -78,3 +78,8 @@ function sameEvidence(a: Record<string, EvidenceValue>, b: Record<string, Eviden
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => key in b && a[key] === b[key]);
 }
+
+/** A silenced alert stays visible but sends no notifications. */
+export function isSilenced(silencedUntil: Date | null, now: Date): boolean {
+  return silencedUntil !== null && silencedUntil > now;
+}

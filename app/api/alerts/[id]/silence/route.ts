@@ -1,0 +1,13 @@
+import { actionResponse } from "@/lib/alerts/action-response";
+import { silenceAlert } from "@/lib/alerts/actions";
+import { type AlertRouteContext, alertIdParams, readBody, silenceBody } from "@/lib/alerts/requests";
+import { route } from "@/lib/api/errors";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route(async (request: Request, context: AlertRouteContext) => {
+  const { id } = alertIdParams.parse(await context.params);
+  const now = new Date();
+  const { until } = await readBody(request, silenceBody(now));
+  return actionResponse(id, await silenceAlert(id, { until: until === null ? null : new Date(until), now }));
+});

@@ -1,0 +1,40 @@
+import { parseAsInteger, parseAsStringLiteral } from "nuqs";
+import { z } from "zod";
+import { accountIdField, intField, teamField } from "@/lib/url-state/fields";
+import { viewQuerySchemas } from "@/lib/url-state/query-schema";
+import type { ViewState } from "@/lib/url-state/view";
+import { parseAsZod } from "@/lib/url-state/zod-parser";
+import { RULE_IDS } from "./rules";
+
+export const SEVERITIES = ["critical", "warning", "info"] as const;
+/** "active" is open or acknowledged: what needs someone, and the list's default. */
+export const STATE_FILTERS = ["active", "open", "acknowledged", "resolved", "all"] as const;
+export type StateFilter = (typeof STATE_FILTERS)[number];
+export const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 500;
+
+const shape = {
+  severity: z.enum(SEVERITIES).optional(),
+  rule: z.enum(RULE_IDS).optional(),
+  state: z.enum(STATE_FILTERS).default("active"),
+  account: accountIdField.optional(),
+  team: teamField.optional(),
+  page: intField(1, 1_000_000).default(1),
+  pageSize: intField(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+};
+
+const schemas = viewQuerySchemas(shape, () => {});
+export type AlertsQuery = z.output<typeof schemas.api>;
+
+const parsers = {
+  severity: parseAsStringLiteral(SEVERITIES),
+  rule: parseAsStringLiteral(RULE_IDS),
+  state: parseAsStringLiteral(STATE_FILTERS).withDefault("active"),
+  account: parseAsZod(accountIdField),
+  team: parseAsZod(teamField),
+  page: parseAsInteger.withDefault(1),
+  pageSize: parseAsZod(intField(1, MAX_PAGE_SIZE)).withDefault(DEFAULT_PAGE_SIZE),
+};
+
+/** The alert list's URL state: the same keys and values as `GET /api/alerts`. */
+export const alertsView: ViewState<typeof parsers, AlertsQuery> = { parsers, schemas };
