@@ -1,0 +1,26 @@
+import { NextResponse } from "next/server";
+import { notFound, parseQuery, route } from "@/lib/api/errors";
+import { reportCsv } from "@/lib/reports/csv";
+import { loadReportView } from "@/lib/reports/load";
+import { reportFileSchema, reportScopeView } from "@/lib/reports/url-state";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ file: string }> };
+
+/** `/api/reports/2026-W49.json` (what the report page reads) and `.csv` (one tidy table), with `?team=`. */
+export const GET = route(async (request: Request, context: Context) => {
+  const { week, format } = reportFileSchema.parse(await context.params);
+  const { team = null } = parseQuery(reportScopeView.schemas.api, new URL(request.url).searchParams);
+  const view = await loadReportView(week, team);
+  if (view === null) throw notFound(`Report for ${week}${team === null ? "" : ` and team ${team}`}`);
+  if (format === "json") return NextResponse.json(view);
+  const name = `imagefleet-report-${week}${team === null ? "" : `-${team.replace(/[^A-Za-z0-9_-]/g, "_")}`}.csv`;
+  return new Response(reportCsv(view), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "no-store",
+    },
+  });
+});
