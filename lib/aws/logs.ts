@@ -1,0 +1,119 @@
+import {
+  type CloudWatchLogsClient,
+  FilterLogEventsCommand,
+  GetQueryResultsCommand,
+  StartQueryCommand,
+  StopQueryCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
+import { z } from "zod";
+import { sleep } from "./rate-limit";
+
+/** StartQuery takes at most 50 log groups. */
+export const MAX_LOG_GROUPS_PER_QUERY = 50;
+/** The most rows one Insights query returns. */
+export const MAX_QUERY_ROWS = 10_000;
+
+export interface InsightsQuery {
+  logGroupNames: readonly string[];
+  start: Date;
+  end: Date;
+  query: string;
+}
+
+export type InsightsRow = Record<string, string>;
+
+const startAnswer = z.object({ queryId: z.string().min(1) });
+const resultsAnswer = z.object({
+  status: z.string(),
+  results: z.array(z.array(z.object({ field: z.string().optional(), value: z.string().optional() }))).default([]),
+});
+
+const POLL_DELAYS_MS = [200, 400, 800, 1500];
+const QUERY_TIMEOUT_MS = 15 * 60_000;
+
+/**
+ * Starts an Insights query, polls until it completes and returns its rows as field → value maps.
+ * A query abandoned before completion (abort, failure) is stopped so it does not keep running
+ * against the account's concurrent-query quota.
+ */
+export async function runInsightsQuery(
+  logs: CloudWatchLogsClient,
+  request: InsightsQuery,
+  signal?: AbortSignal,
+): Promise<InsightsRow[]> {
+  const { queryId } = startAnswer.parse(
+    await logs.send(
+      new StartQueryCommand({
+        logGroupNames: [...request.logGroupNames],
+        startTime: Math.floor(request.start.getTime() / 1000),
+        endTime: Math.ceil(request.end.getTime() / 1000),
+        queryString: request.query,
+        limit: MAX_QUERY_ROWS,
+      }),
+      { abortSignal: signal },
+    ),
+  );
+  let finished = false;
+  try {
+    const deadline = Date.now() + QUERY_TIMEOUT_MS;
+    for (let poll = 0; ; poll++) {
+      await sleep(POLL_DELAYS_MS[Math.min(poll, POLL_DELAYS_MS.length - 1)]!, signal);
+      const answer = resultsAnswer.parse(
+        await logs.send(new GetQueryResultsCommand({ queryId }), { abortSignal: signal }),
+      );
+      if (answer.status === "Complete") {
+        finished = true;
+        return answer.results.map(
+          (row) =>
+            Object.fromEntries(
+              row.flatMap((cell) => (cell.field ? [[cell.field, cell.value ?? ""]] : [])),
+            ) as InsightsRow,
+        );
+      }
+      if (answer.status !== "Running" && answer.status !== "Scheduled") {
+        finished = true;
+        throw new Error(`Insights query ${queryId} ended ${answer.status}`);
+      }
+      if (Date.now() > deadline) throw new Error(`Insights query ${queryId} still running after 15 minutes`);
+    }
+  } finally {
+    if (!finished) await logs.send(new StopQueryCommand({ queryId })).catch(() => {});
+  }
+}
+
+export interface LogEvent {
+  timestamp: Date;
+  message: string;
+}
+
+const filterAnswer = z.object({
+  events: z.array(z.object({ timestamp: z.number(), message: z.string().default("") })).default([]),
+  nextToken: z.string().nullish(),
+});
+
+/** Events of one log group in [start, end) matching a filter pattern, all pages. */
+export async function filterLogEvents(
+  logs: CloudWatchLogsClient,
+  request: { logGroupName: string; filterPattern: string; start: Date; end: Date },
+  signal?: AbortSignal,
+): Promise<LogEvent[]> {
+  const events: LogEvent[] = [];
+  let token: string | undefined;
+  do {
+    const answer = filterAnswer.parse(
+      await logs.send(
+        new FilterLogEventsCommand({
+          logGroupName: request.logGroupName,
+          filterPattern: request.filterPattern,
+          startTime: request.start.getTime(),
+          endTime: request.end.getTime() - 1,
+          nextToken: token,
+        }),
+        { abortSignal: signal },
+      ),
+    );
+    for (const event of answer.events) events.push({ timestamp: new Date(event.timestamp), message: event.message });
+    token = answer.nextToken ?? undefined;
+  } while (token);
+  return events;
+}

@@ -1,0 +1,33 @@
+import type { Db } from "@/lib/db/client";
+
+export interface AccountWrite {
+  id: string;
+  name: string;
+  source: "config" | "organization" | "hub";
+  roleArn: string | null;
+}
+
+/**
+ * Stores an account as configured or discovered, with the outcome of assuming its role (the last
+ * failure is kept until a success clears it). Writes only what changed.
+ */
+export async function syncAccount(
+  db: Db,
+  account: AccountWrite,
+  assume: { error: string | null; at: Date },
+): Promise<void> {
+  const { id, ...fields } = account;
+  const assumeFields = assume.error
+    ? { assumeError: assume.error, assumeErrorAt: assume.at }
+    : { assumeError: null, assumeErrorAt: null };
+  const stored = await db.account.findUnique({ where: { id } });
+  if (!stored) {
+    await db.account.create({ data: { ...account, ...assumeFields } });
+    return;
+  }
+  const sameError = stored.assumeError === assumeFields.assumeError;
+  const changed =
+    stored.name !== fields.name || stored.source !== fields.source || stored.roleArn !== fields.roleArn || !sameError;
+  // A repeated failure keeps the time it was first seen in this run of failures.
+  if (changed) await db.account.update({ where: { id }, data: { ...fields, ...(sameError ? {} : assumeFields) } });
+}

@@ -1,0 +1,41 @@
+import type { FleetCountRow } from "@/lib/analysis/fleet-counts";
+import type { Db } from "@/lib/db/client";
+import { type ConfigChangeWrite, insertConfigChanges } from "./config-changes";
+import { insertFleetSnapshot } from "./fleet-snapshots";
+import { type FunctionWrites, writeFunctions } from "./functions";
+import { type ImageRow, upsertImages } from "./images";
+import { type BucketWrite, pruneBuckets, upsertBuckets } from "./metric-buckets";
+import { finishPollRun, type PollRunEnd } from "./poll-runs";
+import { applyStateObservations, closeOpenIntervals, type FunctionStateObservation } from "./state-intervals";
+import { writeTransaction } from "./transaction";
+
+/** Everything one account × region poll writes, in one transaction. */
+export interface PollUnitWrites {
+  pollRunId: string;
+  at: Date;
+  end: PollRunEnd;
+  functions: FunctionWrites;
+  deletedIds: string[];
+  configChanges: ConfigChangeWrite[];
+  states: FunctionStateObservation[];
+  buckets: BucketWrite[];
+  /** Live functions whose 5-minute buckets older than `fiveMinuteCutoff` are dropped. */
+  liveIds: string[];
+  fiveMinuteCutoff: Date;
+  images: ImageRow[];
+  snapshot: FleetCountRow[];
+}
+
+export function writePollUnit(db: Db, writes: PollUnitWrites): Promise<void> {
+  return writeTransaction(db, async (tx) => {
+    await writeFunctions(tx, writes.functions);
+    await closeOpenIntervals(tx, writes.deletedIds, writes.at);
+    await insertConfigChanges(tx, writes.configChanges);
+    await applyStateObservations(tx, writes.states);
+    await upsertBuckets(tx, writes.buckets);
+    await pruneBuckets(tx, writes.liveIds, "5m", writes.fiveMinuteCutoff);
+    await upsertImages(tx, writes.images);
+    await insertFleetSnapshot(tx, { at: writes.at, pollRunId: writes.pollRunId, rows: writes.snapshot });
+    await finishPollRun(tx, writes.pollRunId, writes.end);
+  });
+}
