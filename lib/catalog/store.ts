@@ -12,7 +12,9 @@ const ARCHITECTURE_SUFFIX = /-(x86_64|arm64)$/;
 
 /** The whole catalog, as lineage matching takes it. */
 export async function loadCatalog(db: Db = defaultDb): Promise<BaseImageRelease[]> {
-  const rows = await db.baseImageRelease.findMany({ orderBy: [{ runtime: "asc" }, { publishedAt: "asc" }] });
+  const rows = await db.baseImageRelease.findMany({
+    orderBy: [{ runtime: "asc" }, { publishedAt: "asc" }, { version: "asc" }],
+  });
   return rows.map((row) => {
     const architecture = ARCHITECTURE_SUFFIX.exec(row.version)?.[1];
     return {
