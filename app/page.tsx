@@ -1,14 +1,49 @@
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { OverviewView } from "@/components/overview/overview-view";
+import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
+import { fleetFacets } from "@/lib/db/queries/facets";
+import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
+import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
+import { fleetSummary } from "@/lib/db/queries/fleet-summary";
+import { fleetTopLists } from "@/lib/db/queries/fleet-top";
+import { apiQueries } from "@/lib/query/api-queries";
+import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
+import { fleetView } from "@/lib/url-state/fleet-view";
+import { readPageQuery, type SearchRecord } from "@/lib/url-state/view";
 
-export default function OverviewPage() {
+export const dynamic = "force-dynamic";
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchRecord> }) {
+  const header = (
+    <PageHeader
+      title="Fleet overview"
+      description="Lambda functions across every account and region, image functions in focus."
+    />
+  );
+  const read = readPageQuery(fleetView, await searchParams);
+  if (!read.ok) {
+    return (
+      <>
+        {header}
+        <InvalidQuery problems={read.problems} resetHref="/" />
+      </>
+    );
+  }
+  const { query, search } = read;
+  const state = await prefetchAll([
+    prefetchEntry(apiQueries.fleetSummary(), () => fleetSummary()),
+    prefetchEntry(apiQueries.fleetFacets(), () => fleetFacets()),
+    prefetchEntry(apiQueries.fleetLifecycle(search), () => fleetLifecycle(query)),
+    prefetchEntry(apiQueries.fleetColdStarts(search), () => fleetColdStarts(query)),
+    prefetchEntry(apiQueries.fleetTop(search), () => fleetTopLists(query)),
+  ]);
   return (
     <>
-      <PageHeader
-        title="Fleet overview"
-        description="Lambda functions across every account and region, image functions in focus."
-      />
-      <ComingSoon what="Headline figures, the lifecycle chart (Active / Pending / Inactive / Failed over time), the cold-start chart and top lists." />
+      {header}
+      <HydrationBoundary state={state}>
+        <OverviewView />
+      </HydrationBoundary>
     </>
   );
 }

@@ -1,13 +1,21 @@
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { AccountsView } from "@/components/accounts/accounts-view";
 import { PageHeader } from "@/components/ui/page-header";
+import { listAccounts } from "@/lib/db/queries/accounts";
+import { apiQueries } from "@/lib/query/api-queries";
+import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 
 export const metadata = { title: "Accounts" };
+export const dynamic = "force-dynamic";
 
-export default function AccountsPage() {
+export default async function AccountsPage() {
+  const state = await prefetchAll([prefetchEntry(apiQueries.accounts(), () => listAccounts())]);
   return (
     <>
       <PageHeader title="Accounts" description="Accounts and regions ImageFleet polls, and how the last polls went." />
-      <ComingSoon what="Each account × region: last poll, duration, calls, throttles, errors, functions found; a clear sign when an account cannot be assumed." />
+      <HydrationBoundary state={state}>
+        <AccountsView />
+      </HydrationBoundary>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { parseAsStringLiteral } from "nuqs";
+import { parseAsStringLiteral } from "nuqs/server";
 import type { z } from "zod";
 import { accountIdField, PACKAGE_TYPES, packageTypeField, regionField } from "./fields";
 import { viewQuerySchemas } from "./query-schema";

@@ -1,4 +1,4 @@
-import { parseAsInteger, parseAsStringLiteral } from "nuqs";
+import { parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
 import {
   ARCHITECTURES,

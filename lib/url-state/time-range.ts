@@ -1,4 +1,4 @@
-import { parseAsStringLiteral } from "nuqs";
+import { parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
 import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
 import { isoDateTimeField } from "./fields";

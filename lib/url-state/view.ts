@@ -1,4 +1,4 @@
-import { createLoader, createSerializer, type inferParserType, type Nullable, type ParserMap } from "nuqs";
+import { createLoader, createSerializer, type inferParserType, type Nullable, type ParserMap } from "nuqs/server";
 import type { z } from "zod";
 
 /**

@@ -1,4 +1,4 @@
-import { createParser } from "nuqs";
+import { createParser } from "nuqs/server";
 import type { z } from "zod";
 
 /**
