@@ -76,7 +76,9 @@ export async function startRegistry(
       const start = url.searchParams.has("last") ? tags.indexOf(url.searchParams.get("last")!) + 1 : 0;
       const page = tags.slice(start, start + 2);
       const more = start + 2 < tags.length;
-      const link = more ? { link: `</v2/${repository}/tags/list?n=2&last=${page.at(-1)}>; rel="next"` } : {};
+      const link: Record<string, string> = more
+        ? { link: `</v2/${repository}/tags/list?n=2&last=${page.at(-1)}>; rel="next"` }
+        : {};
       return send(200, "application/json", JSON.stringify({ name: repository, tags: page }), link);
     }
     const document = documents.get(decodeURIComponent(rest.replace(/^(manifests|blobs)\//, "")));
