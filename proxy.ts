@@ -1,7 +1,10 @@
 // Runs before every request: security headers with a per-request CSP nonce, CSRF refusal for
-// cross-site writes, and a rate limit on the JSON API. Authorisation itself is checked where
-// the data is read, not here.
+// cross-site writes, a rate limit on the JSON API and, when sign-in is configured, the sign-in
+// gate. The gate is not the authorisation boundary: server code checks roles and scopes again
+// (lib/auth/session.ts).
 import { type NextRequest, NextResponse } from "next/server";
+import { signInGate } from "@/lib/auth/gate";
+import { authSettings } from "@/lib/auth/settings";
 import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "@/lib/security/csp";
 import { isCrossSiteWrite } from "@/lib/security/csrf";
 import { createRateLimiter } from "@/lib/security/rate-limit";
@@ -9,20 +12,37 @@ import { createRateLimiter } from "@/lib/security/rate-limit";
 const apiLimiter = createRateLimiter(Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 1200));
 
 function apiError(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return NextResponse.json({ error: { code, message } }, { status, headers: { ...SECURITY_HEADERS, ...headers } });
+  return NextResponse.json({ error: { code, message } }, { status, headers });
 }
 
-export function proxy(request: NextRequest) {
+function refuseAbuse(request: NextRequest): NextResponse | null {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith("/api/")) {
-    if (isCrossSiteWrite(request.method, request.headers.get("origin"), request.headers.get("host"))) {
-      return apiError(403, "forbidden", "Cross-site request refused");
-    }
-    const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-    const { allowed, retryAfterSeconds } = apiLimiter.take(client);
-    if (!allowed) {
-      return apiError(429, "rate_limited", "Too many requests", { "Retry-After": String(retryAfterSeconds) });
-    }
+  const api = pathname.startsWith("/api/");
+  // Sign-out is a write outside /api.
+  if (
+    (api || pathname.startsWith("/auth/")) &&
+    isCrossSiteWrite(request.method, request.headers.get("origin"), request.headers.get("host"))
+  ) {
+    return apiError(403, "forbidden", "Cross-site request refused");
+  }
+  if (!api) return null;
+  const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  const { allowed, retryAfterSeconds } = apiLimiter.take(client);
+  return allowed
+    ? null
+    : apiError(429, "rate_limited", "Too many requests", { "Retry-After": String(retryAfterSeconds) });
+}
+
+async function refuseWithoutSession(request: NextRequest): Promise<NextResponse | null> {
+  const settings = authSettings();
+  return settings ? signInGate(request, settings) : null;
+}
+
+export async function proxy(request: NextRequest) {
+  const refusal = refuseAbuse(request) ?? (await refuseWithoutSession(request));
+  if (refusal) {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) refusal.headers.set(name, value);
+    return refusal;
   }
 
   const nonce = newNonce();

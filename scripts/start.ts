@@ -1,7 +1,9 @@
-// `npm start`: validate configuration, build once if there is no production build, migrate,
+// `npm start`: validate configuration (no sign-in on a non-loopback address unless explicitly
+// allowed), build once if there is no production build, migrate,
 // then serve on HOST:PORT (127.0.0.1:3000 by default). `--dev` serves with hot reload instead.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { startupRefusal } from "@/lib/auth/exposure";
 import { loadConfig } from "@/lib/config/load";
 import { migrate } from "@/lib/db/migrate";
 
@@ -15,7 +17,8 @@ function fail(message: string): never {
 }
 
 try {
-  loadConfig();
+  const refusal = startupRefusal(loadConfig().config, host);
+  if (refusal) fail(refusal);
   const { applied } = await migrate();
   if (applied.length) console.log(`database migrated: ${applied.join(", ")}`);
 } catch (error) {
@@ -28,7 +31,8 @@ if (!dev && !fs.existsSync(".next/BUILD_ID")) {
   if (build.status !== 0) fail("the build failed (see above)");
 }
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// HOST tells the server where it listens: `next dev` serves from a worker that never sees -H.
+const env = { ...process.env, HOST: host, NEXT_TELEMETRY_DISABLED: "1" };
 const next = spawn("node_modules/.bin/next", [dev ? "dev" : "start", "-H", host, "-p", port], {
   stdio: "inherit",
   env,

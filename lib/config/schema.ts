@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLoopbackHost } from "@/lib/auth/loopback";
 
 const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
 const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN");
@@ -14,6 +15,48 @@ const channel = z.object({
   minSeverity: z.enum(["info", "warning", "critical"]).default("warning"),
   teams: z.array(z.string()).optional(),
   reports: z.boolean().default(true),
+});
+
+const groupNames = z.array(z.string().min(1));
+
+const oidc = z.strictObject({
+  /** Plain http only for a provider on this machine (tests, local trials). */
+  issuer: z.url().refine((issuer) => {
+    const url = new URL(issuer);
+    return url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname));
+  }, "must be an https URL (http only on loopback)"),
+  clientId: z.string().min(1),
+  /** Prefer IMAGEFLEET_OIDC_CLIENT_SECRET; absent in both: a public client (PKCE only). */
+  clientSecret: z.string().min(1).optional(),
+  scopes: z
+    .string()
+    .default("openid profile email")
+    .refine((scopes) => scopes.split(/\s+/).includes("openid"), "must include openid"),
+  groupsClaim: z.string().min(1).default("groups"),
+  adminGroups: groupNames,
+  /** Absent: every authenticated user may view. */
+  viewerGroups: groupNames.optional(),
+  /** Members of these groups see only functions in the listed accounts or owned by the listed teams. */
+  restrictions: z
+    .array(
+      z
+        .strictObject({
+          group: z.string().min(1),
+          accounts: z.array(accountId).optional(),
+          teams: groupNames.optional(),
+        })
+        .refine((r) => r.accounts?.length || r.teams?.length, "must list accounts or teams"),
+    )
+    .default([]),
+});
+
+const auth = z.strictObject({
+  oidc,
+  /** Prefer IMAGEFLEET_SESSION_SECRET: encrypts the session cookies. */
+  sessionSecret: z.string().min(32, "must be at least 32 characters").optional(),
+  sessionHours: positive.max(24 * 30).default(12),
+  /** Where users reach ImageFleet (for the OIDC redirect URI); default: the request's own origin. */
+  publicBaseUrl: z.url().optional(),
 });
 
 export const configSchema = z
@@ -93,8 +136,11 @@ export const configSchema = z
         ownerTagKey: z.string().min(1).default("team"),
       })
       .prefault({}),
+    /** Absent: no sign-in (allowed on loopback, or with IMAGEFLEET_ALLOW_ANONYMOUS=1). */
+    auth: auth.optional(),
   })
   .strict();
 
 export type ImageFleetConfig = z.infer<typeof configSchema>;
 export type AlertChannelConfig = z.infer<typeof channel>;
+export type AuthConfig = z.infer<typeof auth>;

@@ -1,0 +1,54 @@
+// Authorisation for server code. proxy.ts turns away requests without a session, but a proxy is
+// not a boundary by itself: route handlers that change state call requireRole("admin"), and
+// query modules narrow what they read with accountScope().
+import "server-only";
+import { cookies } from "next/headers";
+import { ApiError } from "@/lib/api/errors";
+import { listenHost } from "./exposure";
+import { isLoopbackHost } from "./loopback";
+import { authSettings } from "./settings";
+import { openSession, type Role, SESSION_COOKIE, type Session } from "./user-session";
+
+/** The signed-in user, or null (no valid session, or sign-in is off). */
+export async function currentSession(): Promise<Session | null> {
+  const settings = authSettings();
+  if (!settings) return null;
+  return openSession((await cookies()).get(SESSION_COOKIE)?.value, settings.sessionSecret);
+}
+
+/**
+ * With sign-in off nobody is signed in: on loopback (the local demo) the user may do
+ * everything; on an exposed address (IMAGEFLEET_ALLOW_ANONYMOUS=1) only look.
+ */
+function anonymousSession(): Session {
+  const role: Role = isLoopbackHost(listenHost()) ? "admin" : "viewer";
+  return { sub: "anonymous", name: "Anonymous (sign-in off)", role, exp: Number.MAX_SAFE_INTEGER };
+}
+
+/** The user this request acts for; 401 when sign-in is on and there is no valid session. */
+export async function requireSession(): Promise<Session> {
+  if (!authSettings()) return anonymousSession();
+  const session = await currentSession();
+  if (!session) throw new ApiError("unauthorized", "Sign in to use ImageFleet");
+  return session;
+}
+
+/** requireSession(), and 403 unless the user holds `role` (admin includes viewer). */
+export async function requireRole(role: Role): Promise<Session> {
+  const session = await requireSession();
+  if (role === "admin" && session.role !== "admin") {
+    throw new ApiError("forbidden", "Only administrators may do this");
+  }
+  return session;
+}
+
+/**
+ * What the user may see. null: everything. Otherwise only functions in one of `accounts` OR
+ * owned by one of `teams` (the owner tag, config reports.ownerTagKey); either list may be empty.
+ */
+export type AccountScope = { accounts: string[]; teams: string[] } | null;
+
+export function accountScope(session: Session): AccountScope {
+  if (!session.accounts && !session.teams) return null;
+  return { accounts: session.accounts ?? [], teams: session.teams ?? [] };
+}
