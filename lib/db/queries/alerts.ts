@@ -56,6 +56,8 @@ export interface AlertNotificationStatus {
 
 export interface AlertDetail extends AlertSummary {
   acknowledgedBy: string | null;
+  /** The function's log group, for the Logs Insights link; null once the function is gone. */
+  logGroup: string | null;
   evidence: Record<string, EvidenceValue>;
   timeline: TimelineEvent[];
   notifications: AlertNotificationStatus[];
@@ -77,7 +79,7 @@ const STATES: Record<StateFilter, string[] | null> = {
   all: null,
 };
 
-const alertInclude = { function: { select: { state: true } } } satisfies Prisma.AlertInclude;
+const alertInclude = { function: { select: { state: true, logGroup: true } } } satisfies Prisma.AlertInclude;
 type AlertWithFunction = Prisma.AlertGetPayload<{ include: typeof alertInclude }>;
 
 export async function listAlerts(query: AlertsQuery, options: ReadOptions = {}): Promise<AlertList> {
@@ -134,6 +136,7 @@ export async function getAlert(id: string, options: ReadOptions = {}): Promise<A
   return {
     ...summary(row, names, options),
     acknowledgedBy: row.acknowledgedBy,
+    logGroup: row.function?.logGroup ?? null,
     evidence: record.evidence,
     timeline: record.timeline,
     notifications: notifications.map((n) => ({ ...n, sentAt: n.sentAt?.toISOString() ?? null })),

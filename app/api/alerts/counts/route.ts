@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { parseQuery, route } from "@/lib/api/errors";
+import { alertCounts } from "@/lib/db/queries/alerts";
+import { noParamsSchema } from "@/lib/url-state/no-params";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (request: Request) => {
+  parseQuery(noParamsSchema, new URL(request.url).searchParams);
+  return NextResponse.json(await alertCounts());
+});

@@ -1,0 +1,19 @@
+// The React Query entries of the alert endpoints: pages prefetch under these keys with the query
+// module the endpoint calls, so the client finds the data already there.
+import type { AlertCounts, AlertDetail, AlertList } from "@/lib/db/queries/alerts";
+import type { ApiQuery } from "@/lib/query/api-queries";
+
+export const alertQueries = {
+  list: (search: string): ApiQuery<AlertList> => ({
+    queryKey: ["alerts", "list", search],
+    url: search ? `/api/alerts?${search}` : "/api/alerts",
+  }),
+  counts: (): ApiQuery<AlertCounts> => ({ queryKey: ["alerts", "counts"], url: "/api/alerts/counts" }),
+  detail: (id: string): ApiQuery<AlertDetail> => ({
+    queryKey: ["alerts", "detail", id],
+    url: `/api/alerts/${encodeURIComponent(id)}`,
+  }),
+};
+
+/** Every alert query: what a state change makes stale. */
+export const ALL_ALERTS_KEY = ["alerts"] as const;
