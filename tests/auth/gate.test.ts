@@ -1,0 +1,81 @@
+// With sign-in configured, proxy.ts lets only the sign-in and the health check through without
+// a valid session; sign-out clears the session and ends the provider's session too.
+import { describe, expect, it } from "vitest";
+import { POST as logout } from "@/app/auth/logout/route";
+import { SESSION_COOKIE, sealSession } from "@/lib/auth/user-session";
+import { proxy } from "@/proxy";
+import { RP_ORIGIN, rpRequest, setCookies, withTestProvider } from "./support/rp";
+import { authConfigFor } from "./support/test-provider";
+
+const { provider } = withTestProvider();
+const { sessionSecret } = authConfigFor("http://unused");
+const vera = { sub: "vera", name: "Vera Viewer", role: "viewer" as const };
+
+const validSession = () => sealSession(vera, { secret: sessionSecret, hours: 1 });
+
+describe("sign-in gate", () => {
+  it("sends pages to the sign-in, remembering where the user was going", async () => {
+    const response = await proxy(rpRequest("/functions?state=Inactive&sort=name"));
+    expect(response.status).toBe(307);
+    const to = new URL(response.headers.get("location")!);
+    expect(`${to.origin}${to.pathname}`).toBe(`${RP_ORIGIN}/auth/login`);
+    expect(to.searchParams.get("returnTo")).toBe("/functions?state=Inactive&sort=name");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("answers the API with 401 in the shared error shape", async () => {
+    for (const path of ["/api/functions", "/api/fleet/summary", "/api/auth/session"]) {
+      const response = await proxy(rpRequest(path));
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "Sign in to use ImageFleet" } });
+    }
+  });
+
+  it("lets the sign-in pages and the health check through", async () => {
+    for (const path of ["/auth/login", "/auth/callback?code=x", "/auth/error?reason=failed", "/api/health"]) {
+      expect((await proxy(rpRequest(path))).headers.get("x-middleware-next")).toBe("1");
+    }
+  });
+
+  it("lets a valid session through, and rejects tampered, expired and foreign tokens", async () => {
+    const valid = await validSession();
+    expect(
+      (await proxy(rpRequest("/", { cookies: { [SESSION_COOKIE]: valid } }))).headers.get("x-middleware-next"),
+    ).toBe("1");
+
+    const flipped = valid.slice(0, -5) + (valid.at(-5) === "A" ? "B" : "A") + valid.slice(-4);
+    const expired = await sealSession(vera, {
+      secret: sessionSecret,
+      hours: 1,
+      now: new Date(Date.now() - 2 * 3_600_000),
+    });
+    const otherSecret = await sealSession(vera, { secret: "another-secret-of-at-least-32-characters", hours: 1 });
+    for (const token of [flipped, expired, otherSecret, "not-a-token"]) {
+      const response = await proxy(rpRequest("/api/functions", { cookies: { [SESSION_COOKIE]: token } }));
+      expect(response.status).toBe(401);
+    }
+  });
+});
+
+describe("sign-out", () => {
+  it("clears the session and ends the provider's session", async () => {
+    const response = await logout(
+      rpRequest("/auth/logout", { method: "POST", cookies: { [SESSION_COOKIE]: await validSession() } }),
+    );
+    expect(response.status).toBe(303);
+    const to = new URL(response.headers.get("location")!);
+    expect(`${to.origin}${to.pathname}`).toBe(`${provider().issuer}/session/end`);
+    expect(to.searchParams.get("post_logout_redirect_uri")).toBe(`${RP_ORIGIN}/auth/signed-out`);
+    expect(to.searchParams.get("client_id")).toBe("imagefleet");
+    const cleared = setCookies(response).get(SESSION_COOKIE)!;
+    expect(cleared.value).toBe("");
+    expect(cleared.attributes).toContain("max-age=0");
+  });
+
+  it("is refused when posted from another site", async () => {
+    const response = await proxy(
+      rpRequest("/auth/logout", { method: "POST", headers: { origin: "https://evil.example" } }),
+    );
+    expect(response.status).toBe(403);
+  });
+});
