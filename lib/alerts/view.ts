@@ -1,4 +1,4 @@
-import { parseAsInteger, parseAsStringLiteral } from "nuqs";
+import { parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
 import { accountIdField, intField, teamField } from "@/lib/url-state/fields";
 import { viewQuerySchemas } from "@/lib/url-state/query-schema";

@@ -7,24 +7,25 @@ import { type Db, db as defaultDb } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { createGalleryClient, type GalleryClient } from "./gallery";
 import { defaultGalleryImages, type GalleryImage, galleryImageOf, releaseTagDate } from "./runtimes";
-import { type CatalogSource, catalogSource } from "./source";
 import { saveReleases, storedVersions, tagOfVersion, versionWithArchitecture } from "./store";
 
 const RUNTIME_CONCURRENCY = 2;
 const TAG_CONCURRENCY = 4;
 
 export interface CatalogRefresh {
-  source: CatalogSource;
+  source: "gallery" | "off";
   added: number;
   /** Runtimes whose releases could not be fetched this time (the cached ones still count). */
   failedRuntimes: string[];
 }
 
-type CatalogConfig = Pick<ImageFleetConfig, "baseImages" | "accounts" | "organization">;
+type CatalogConfig = Pick<ImageFleetConfig, "baseImages">;
 
 /**
- * Fetches the base-image releases not cached yet. With the source off it does nothing, and never
- * touches the network. A runtime that fails is logged and skipped: lineage works on what is cached.
+ * Fetches the base-image releases not cached yet. With the source off (the default) it does
+ * nothing and never touches the network: opt-in, because the demo fleet runs with Organizations
+ * discovery like a real deployment and must never leave the machine (its catalog is seeded).
+ * A runtime that fails is logged and skipped: lineage works on what is cached.
  */
 export async function refreshCatalog(options: {
   config: CatalogConfig;
@@ -32,9 +33,8 @@ export async function refreshCatalog(options: {
   client?: GalleryClient;
 }): Promise<CatalogRefresh> {
   const { config, db = defaultDb } = options;
-  const source = catalogSource(config);
-  if (source === "off") return { source, added: 0, failedRuntimes: [] };
   const settings = config.baseImages;
+  if (settings.source === "off") return { source: "off", added: 0, failedRuntimes: [] };
   const client = options.client ?? createGalleryClient({ registryUrl: settings.registryUrl });
   const registryHost = new URL(settings.registryUrl).host;
   const historyMs = settings.historyDays * DAY_MS;
@@ -59,7 +59,7 @@ export async function refreshCatalog(options: {
       }),
     ),
   );
-  return { source, added, failedRuntimes: failedRuntimes.sort() };
+  return { source: "gallery", added, failedRuntimes: failedRuntimes.sort() };
 }
 
 let lastRefreshAt: number | null = null;

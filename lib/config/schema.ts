@@ -117,8 +117,8 @@ export const configSchema = z
       .prefault({}),
     baseImages: z
       .object({
-        /** Unset: "gallery" when AWS accounts are configured, "off" for the demo (see lib/catalog/source.ts). */
-        source: z.enum(["gallery", "off"]).optional(),
+        /** "gallery" fetches AWS base-image releases from the registry below; off by default (no network). */
+        source: z.enum(["gallery", "off"]).default("off"),
         registryUrl: z.url().default("https://public.ecr.aws"),
         /** Lambda runtime ids whose base-image releases are fetched; unset: every runtime in the runtime table. */
         runtimes: z.array(z.string().min(1)).optional(),

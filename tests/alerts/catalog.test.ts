@@ -40,7 +40,7 @@ describe("base-image catalog from the gallery", () => {
 
   afterAll(() => registry.close());
 
-  it("never touches the network when off, which is the default without AWS accounts", async () => {
+  it("never touches the network when off, the default", async () => {
     expect(await refreshCatalog({ config: testConfig() })).toEqual({ source: "off", added: 0, failedRuntimes: [] });
     const off = testConfig({ baseImages: { source: "off", registryUrl: registry.url } });
     expect(await refreshCatalog({ config: off })).toMatchObject({ source: "off", added: 0 });
