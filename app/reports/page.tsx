@@ -1,13 +1,37 @@
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { ReportListView } from "@/components/reports/report-list";
+import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
+import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
+import { reportQueries } from "@/lib/reports/api-queries";
+import { loadReportList } from "@/lib/reports/load";
+import { reportScopeView } from "@/lib/reports/url-state";
+import type { SearchRecord } from "@/lib/url-state/view";
+import { readPageQuery } from "@/lib/url-state/view";
 
 export const metadata = { title: "Reports" };
 
-export default function ReportsPage() {
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<SearchRecord> }) {
+  const page = readPageQuery(reportScopeView, await searchParams);
+  const header = (
+    <PageHeader title="Reports" description="Weekly reports for the fleet and per team, week over week." />
+  );
+  if (!page.ok)
+    return (
+      <>
+        {header}
+        <InvalidQuery problems={page.problems} resetHref="/reports" />
+      </>
+    );
+  const state = await prefetchAll([
+    prefetchEntry(reportQueries.list(page.search), () => loadReportList(page.query.team ?? null)),
+  ]);
   return (
     <>
-      <PageHeader title="Reports" description="Weekly reports per team, week over week." />
-      <ComingSoon what="One report per ISO week, per team: lifecycle, cold starts, idle risk, images behind on base image — printable and exportable." />
+      {header}
+      <HydrationBoundary state={state}>
+        <ReportListView />
+      </HydrationBoundary>
     </>
   );
 }

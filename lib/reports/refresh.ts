@@ -1,6 +1,7 @@
 import "server-only";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import { type Db, db as defaultDb } from "@/lib/db/client";
+import { lastCollectionAt } from "@/lib/db/queries/poll-runs";
 import type { StoredReport } from "@/lib/db/queries/reports";
 import { deliverReportDigests } from "./deliver";
 import { generateDueReports, regenerateProvisional } from "./generate";
@@ -24,4 +25,14 @@ export async function refreshReports(
   const published = await generateDueReports(now, config, db);
   await deliverReportDigests(published, config, now, db);
   return { published, provisional: await regenerateProvisional(now, config, db) };
+}
+
+/**
+ * "Now" for reports asked for on demand: the wall clock, or the last collection when that is later
+ * (the demo fleet runs on a faster clock), so a refresh never steps back to an earlier week.
+ */
+export async function reportsNow(db: Db = defaultDb): Promise<Date> {
+  const last = await lastCollectionAt(db);
+  const wall = new Date();
+  return last !== null && Date.parse(last) > wall.getTime() ? new Date(last) : wall;
 }

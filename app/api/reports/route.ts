@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { parseQuery, route } from "@/lib/api/errors";
 import { loadConfig } from "@/lib/config/load";
 import { loadReportList } from "@/lib/reports/load";
-import { refreshReports } from "@/lib/reports/refresh";
+import { refreshReports, reportsNow } from "@/lib/reports/refresh";
 import { reportScopeView } from "@/lib/reports/url-state";
 import { noParamsSchema } from "@/lib/url-state/no-params";
 
@@ -16,7 +16,7 @@ export const GET = route(async (request: Request) => {
 /** Reports on demand: recomputes the week to date (and publishes last week if the collector has not yet). */
 export const POST = route(async (request: Request) => {
   parseQuery(noParamsSchema, new URL(request.url).searchParams);
-  const { published, provisional } = await refreshReports(new Date(), loadConfig().config);
+  const { published, provisional } = await refreshReports(await reportsNow(), loadConfig().config);
   return NextResponse.json({
     published: published[0]?.week ?? null,
     provisional: provisional[0]?.week ?? null,

@@ -1,0 +1,100 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+
+// The server runs the demo fleet with the embedded collector. Reports are written after each
+// collection; asking for the week to date directly makes the spec independent of that timing.
+test.describe("weekly reports", () => {
+  let week: string;
+
+  test.beforeAll(async ({ request }) => {
+    await expect
+      .poll(async () => (await (await request.get("/api/health")).json()).lastCollectionAt, { timeout: 120_000 })
+      .not.toBeNull();
+    const refreshed = await request.post("/api/reports");
+    expect(refreshed.status()).toBe(200);
+    week = (await refreshed.json()).provisional;
+    expect(week).toMatch(/^\d{4}-W\d{2}$/);
+  });
+
+  test("the list puts the week in progress first and opens its report", async ({ page }) => {
+    await page.goto("/reports");
+    const rows = page.getByRole("table", { name: "Weekly reports" }).getByRole("row");
+    await expect(rows.nth(1)).toContainText(week);
+    await expect(rows.nth(1)).toContainText("week to date");
+    await rows.nth(1).getByRole("link", { name: week }).click();
+    await expect(page).toHaveURL(new RegExp(`/reports/${week}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Weekly report ${week}, fleet (week to date)`);
+  });
+
+  test("the report renders its sections and the team filter narrows it", async ({ page }) => {
+    await page.goto(`/reports/${week}`);
+    for (const section of [
+      "Summary",
+      "Functions and deploys",
+      "Lifecycle",
+      "Idle risk for the coming week",
+      "Cold starts",
+      "Images",
+      "Alerts",
+      "Collection health",
+    ]) {
+      await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
+    }
+    await expect(page.getByRole("figure", { name: "Cold starts and cold-start rate per day" })).toBeVisible();
+    await expect(page.getByRole("figure", { name: "Function-hours per state" })).toBeVisible();
+
+    const teamLink = page.getByRole("table", { name: "Teams" }).getByRole("rowheader").first().getByRole("link");
+    const team = (await teamLink.textContent())!.trim();
+    await page.getByLabel("Team").selectOption(team);
+    await expect(page).toHaveURL(new RegExp(`/reports/${week}\\?team=${encodeURIComponent(team)}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      `Weekly report ${week}, team ${team} (week to date)`,
+    );
+    await expect(page.getByRole("table", { name: "Teams" })).toHaveCount(0);
+
+    await page.reload();
+    await expect(page.getByLabel("Team")).toHaveValue(team);
+  });
+
+  test("the CSV download has the numbers the page shows", async ({ page }) => {
+    await page.goto(`/reports/${week}`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`imagefleet-report-${week}.csv`);
+    const csv = fs.readFileSync((await download.path())!, "utf8");
+    const fleetValue = (section: string, metric: string) =>
+      csv
+        .split("\r\n")
+        .map((line) => line.split(","))
+        .find(([s, m, team]) => s === section && m === metric && team === "")?.[3];
+
+    const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+    for (const key of ["inventory.functions", "coldStarts.coldStarts", "lifecycle.wentInactive", "alerts.opened"]) {
+      const [section, metric] = key.split(".") as [string, string];
+      const shown = page.locator(`[data-metric="${key}"] [data-value]`);
+      await expect(shown).toHaveText(whole.format(Number(fleetValue(section, metric))));
+    }
+  });
+
+  test("prints as a plain document: no navigation or buttons, black on white", async ({ page }) => {
+    await page.setViewportSize({ width: 1000, height: 1400 });
+    await page.goto(`/reports/${week}`);
+    await expect(page.getByRole("figure", { name: "Cold starts and cold-start rate per day" })).toBeVisible();
+    await page.emulateMedia({ media: "print", colorScheme: "light" });
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+    await expect(page.getByRole("button", { name: "Print / PDF" })).toBeHidden();
+    await expect(page.getByLabel("Team")).toBeHidden();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
+    await page.screenshot({ path: "docs/screenshots/report-print.png", fullPage: true });
+  });
+
+  test("a malformed or unknown week is a 404 page that says so", async ({ page }) => {
+    for (const path of ["/reports/2026-W99", "/reports/last-week", "/reports/1999-W01"]) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: "No report for this week" })).toBeVisible();
+    }
+  });
+});
