@@ -51,7 +51,9 @@ function PollRow({ scope }: { scope: AccountRegionStatus }) {
       <td className="px-3 py-2 text-xs">
         {poll && poll.errorCount > 0 ? (
           <>
-            <span className="font-medium text-red-700 dark:text-red-400">{formatCount(poll.errorCount)} errors</span>
+            <span className="font-medium text-red-700 dark:text-red-400">
+              {formatCount(poll.errorCount)} {poll.errorCount === 1 ? "error" : "errors"}
+            </span>
             <ul className="mt-0.5 space-y-0.5">
               {poll.errors.map((e, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: errors carry no id and may repeat verbatim

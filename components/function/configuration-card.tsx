@@ -3,9 +3,8 @@ import { Card } from "../ui/card";
 import { Definition, DefinitionList } from "../ui/definition-list";
 import { formatCount } from "../ui/format";
 
-function Code({ text }: { text: string | null }) {
-  return text ? <code className="text-xs">{text}</code> : null;
-}
+/** Monospace text, or nothing (so the definition shows its dash). */
+const code = (text: string | null) => (text ? <code className="text-xs">{text}</code> : null);
 
 const asJson = (items: string[] | null) => (items && items.length > 0 ? JSON.stringify(items) : null);
 
@@ -14,33 +13,19 @@ export function ConfigurationCard({ fn }: { fn: FunctionDetail }) {
   return (
     <Card title="Configuration">
       <DefinitionList>
-        <Definition label="ARN">
-          <Code text={fn.arn} />
-        </Definition>
+        <Definition label="ARN">{code(fn.arn)}</Definition>
         {fn.image ? (
           <>
-            <Definition label="Image URI">
-              <Code text={fn.image.uri} />
-            </Definition>
-            <Definition label="Digest">
-              <Code text={fn.image.digest} />
-            </Definition>
-            <Definition label="Entry point">
-              <Code text={asJson(fn.image.entryPoint)} />
-            </Definition>
-            <Definition label="Command">
-              <Code text={asJson(fn.image.command)} />
-            </Definition>
-            <Definition label="Working dir">
-              <Code text={fn.image.workingDirectory} />
-            </Definition>
+            <Definition label="Image URI">{code(fn.image.uri)}</Definition>
+            <Definition label="Digest">{code(fn.image.digest)}</Definition>
+            <Definition label="Entry point">{code(asJson(fn.image.entryPoint))}</Definition>
+            <Definition label="Command">{code(asJson(fn.image.command))}</Definition>
+            <Definition label="Working dir">{code(fn.image.workingDirectory)}</Definition>
           </>
         ) : (
           <>
             <Definition label="Runtime">{fn.runtime}</Definition>
-            <Definition label="Handler">
-              <Code text={fn.handler} />
-            </Definition>
+            <Definition label="Handler">{code(fn.handler)}</Definition>
           </>
         )}
         <Definition label="Architecture">{fn.architecture}</Definition>
@@ -51,14 +36,12 @@ export function ConfigurationCard({ fn }: { fn: FunctionDetail }) {
           {fn.fileSystems.length > 0
             ? fn.fileSystems.map((fs) => (
                 <div key={fs.arn}>
-                  <Code text={fs.localMountPath} /> ← <Code text={fs.arn} />
+                  {code(fs.localMountPath)} ← {code(fs.arn)}
                 </div>
               ))
             : "none"}
         </Definition>
-        <Definition label="Log group">
-          <Code text={fn.logGroup} />
-        </Definition>
+        <Definition label="Log group">{code(fn.logGroup)}</Definition>
         <Definition label="Log format">{fn.logFormat}</Definition>
         <Definition label="Tags">
           {tags.length > 0

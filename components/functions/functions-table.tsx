@@ -85,7 +85,7 @@ export function FunctionsTable({
               {row.getVisibleCells().map((cell) => (
                 <td
                   key={cell.id}
-                  className={`px-3 py-1.5 align-top ${NUMERIC_COLUMNS.has(cell.column.id) ? "text-right tabular-nums" : ""}`}
+                  className={`whitespace-nowrap px-3 py-1.5 align-top ${NUMERIC_COLUMNS.has(cell.column.id) ? "text-right tabular-nums" : ""}`}
                 >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>

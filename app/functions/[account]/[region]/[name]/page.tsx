@@ -12,6 +12,8 @@ import { functionView } from "@/lib/url-state/function-view";
 import { readPageQuery, type SearchRecord } from "@/lib/url-state/view";
 
 export const dynamic = "force-dynamic";
+// No loading.tsx sits above this page (the overview and the list keep theirs in route groups): a
+// streamed response has already sent 200 when notFound() runs, and an unknown function must be a real 404.
 
 type Props = { params: Promise<FunctionPath>; searchParams: Promise<SearchRecord> };
 

@@ -1,0 +1,123 @@
+import { expect, type Page, test } from "@playwright/test";
+import { waitForFirstCollection } from "./support/collection";
+
+test.beforeEach(async ({ request }) => {
+  await waitForFirstCollection(request);
+});
+
+const chart = (page: Page, name: string | RegExp) => page.getByRole("figure", { name });
+
+test("the overview draws the lifecycle and cold-start charts with data", async ({ page }) => {
+  await page.goto("/");
+  const lifecycle = chart(page, "Functions by lifecycle state over time");
+  await expect(lifecycle.locator(".recharts-area-area").first()).toBeVisible();
+  await expect(lifecycle.getByText("Active").first()).toBeVisible();
+  const coldStarts = chart(page, /^Cold starts, cold-start rate and init duration p95/);
+  await expect(coldStarts.locator(".recharts-bar-rectangle").first()).toBeVisible();
+
+  await page.getByRole("button", { name: "30 d" }).click();
+  await expect(page).toHaveURL(/range=30d/);
+  await expect(chart(page, "Cold starts, cold-start rate and init duration p95 per day")).toBeVisible();
+});
+
+test("filtering the table by Image and Inactive narrows it, lives in the URL and survives a reload", async ({
+  page,
+}) => {
+  await page.goto("/functions");
+  const summary = page.getByRole("navigation", { name: "Pages" }).getByText(/of [\d,]+ functions/);
+  await expect(summary).toBeVisible();
+  const total = Number((await summary.textContent())!.match(/of ([\d,]+) functions/)![1]!.replace(/,/g, ""));
+
+  await page.getByLabel("Package type").selectOption("Image");
+  await expect(page).toHaveURL(/packageType=Image/);
+  await page.getByLabel("State").selectOption("Inactive");
+  await expect(page).toHaveURL(/state=Inactive/);
+
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(summary).not.toHaveText(new RegExp(`of ${total.toLocaleString("en-US")} functions`));
+  const filtered = await rows.count();
+  expect(filtered).toBeGreaterThan(1);
+  for (const row of await rows.all().then((all) => all.slice(1))) {
+    await expect(row.getByText("Image", { exact: true })).toBeVisible();
+    await expect(row.getByText(/^Inactive/)).toBeVisible();
+  }
+
+  const url = page.url();
+  await page.reload();
+  expect(page.url()).toBe(url);
+  await expect(page.getByLabel("Package type")).toHaveValue("Image");
+  await expect(page.getByLabel("State")).toHaveValue("Inactive");
+  await expect(rows).toHaveCount(filtered);
+});
+
+test("sorting by a header button puts the sort in the URL", async ({ page }) => {
+  await page.goto("/functions");
+  await page.getByRole("button", { name: "Cold starts" }).click();
+  await expect(page).toHaveURL(/sort=coldStarts/);
+  await expect(page.getByRole("columnheader", { name: "Cold starts" })).toHaveAttribute("aria-sort", "ascending");
+});
+
+test("a function page shows its timeline, cold-start chart and AWS links for its account and region", async ({
+  page,
+}) => {
+  await page.goto("/functions?packageType=Image&sort=coldStarts&dir=desc");
+  const link = page.getByRole("table").getByRole("row").nth(1).getByRole("link").first();
+  const name = (await link.textContent())!.trim();
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const [, account, region] = new URL(page.url()).pathname.match(/^\/functions\/(\d{12})\/([a-z0-9-]+)\//)!;
+
+  await expect(chart(page, "State timeline").locator("[data-state]").first()).toBeVisible();
+  await expect(
+    chart(page, /^Cold starts and init duration per/)
+      .locator(".recharts-bar-rectangle")
+      .first(),
+  ).toBeVisible();
+
+  const console = page.getByRole("link", { name: /Lambda console/ });
+  await expect(console).toHaveAttribute(
+    "href",
+    `https://${region}.console.aws.amazon.com/lambda/home?region=${region}#/functions/${name}`,
+  );
+  const insights = await page.getByRole("link", { name: /Logs Insights/ }).getAttribute("href");
+  expect(insights).toContain(
+    `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#logsV2:logs-insights`,
+  );
+  expect(insights).toContain(`*2Faws*2Flambda*2F${name}`);
+  await expect(page.getByText(`sign in to ${account}`)).toBeVisible();
+});
+
+test("a link with a time window opens the function on that window", async ({ page }) => {
+  await page.goto("/functions");
+  const href = await page.getByRole("table").getByRole("row").nth(1).getByRole("link").first().getAttribute("href");
+  const to = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+  const from = new Date(to.getTime() - 6 * 3_600_000);
+  await page.goto(`${href!.split("?")[0]}?from=${from.toISOString()}&to=${to.toISOString()}`);
+  await expect(page.getByRole("button", { name: /UTC$/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    chart(page, "State timeline").getByText(from.toISOString().slice(0, 16).replace("T", " ")),
+  ).toBeVisible();
+});
+
+test("a bad filter value shows what is wrong instead of crashing", async ({ page }) => {
+  const response = await page.goto("/functions?state=Sleeping&pageSize=9999");
+  expect(response?.status()).toBe(200);
+  const alert = page.getByRole("alert").filter({ hasText: "cannot use" });
+  await expect(alert).toContainText("state");
+  await expect(alert).toContainText("pageSize");
+  await alert.getByRole("link", { name: "Show the page without them" }).click();
+  await expect(page).toHaveURL(/\/functions$/);
+  await expect(page.getByRole("table")).toBeVisible();
+});
+
+test("an unknown function is a real 404", async ({ page }) => {
+  const response = await page.goto("/functions/123456789012/us-east-1/no-such-function");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
+});
+
+test("the accounts page lists every account × region with its last poll", async ({ page }) => {
+  await page.goto("/accounts");
+  await expect(page.getByRole("columnheader", { name: "Last poll" }).first()).toBeVisible();
+  await expect(page.getByRole("rowheader").first()).toHaveText(/^[a-z]{2}(-[a-z]+)+-\d$/);
+});
