@@ -136,6 +136,17 @@ export const configSchema = z
         ownerTagKey: z.string().min(1).default("team"),
       })
       .prefault({}),
+    /** How long each kind of history is kept (lib/analysis/retention.ts). */
+    retention: z
+      .object({
+        fiveMinuteHours: z.number().int().min(1).default(48),
+        hourlyDays: z.number().int().min(2).default(90),
+        dailyDays: z.number().int().min(7).default(456),
+        snapshotsAllDays: z.number().int().min(1).default(2),
+        snapshotsHourlyDays: z.number().int().min(1).default(30),
+        pollRunDays: z.number().int().min(1).default(30),
+      })
+      .prefault({}),
     /** Absent: no sign-in (allowed on loopback, or with IMAGEFLEET_ALLOW_ANONYMOUS=1). */
     auth: auth.optional(),
   })
