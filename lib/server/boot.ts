@@ -1,8 +1,13 @@
 // Everything a server process does before it serves: validate configuration (refusing to
-// half-start), bring the database schema up to date. Later milestones add the embedded collector.
+// half-start), bring the database schema up to date, then start the embedded collector
+// (COLLECTOR=off leaves collection to `npm run collector` workers).
 import { loadConfig } from "@/lib/config/load";
 import { migrate } from "@/lib/db/migrate";
 import { log } from "@/lib/log";
+import { startCollectorLoop } from "./collector";
+
+// Next's dev server may call register() again on reload: one collector per process.
+const holder = globalThis as unknown as { imagefleetCollector?: Promise<unknown> };
 
 export async function boot(): Promise<void> {
   const { config, file } = loadConfig();
@@ -11,6 +16,8 @@ export async function boot(): Promise<void> {
     { configFile: file ?? "(defaults)", regions: config.regions, migrationsApplied: migrated.applied },
     "imagefleet ready",
   );
+  if (process.env.COLLECTOR !== "off") holder.imagefleetCollector ??= startCollectorLoop(config);
+  await holder.imagefleetCollector;
 }
 
 /** Invalid configuration or an unmigratable database: refuse to serve rather than half-start. */

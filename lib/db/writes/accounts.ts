@@ -16,13 +16,14 @@ export async function syncAccount(
   account: AccountWrite,
   assume: { error: string | null; at: Date },
 ): Promise<void> {
-  const { id, ...fields } = account;
+  const { id, name, source, roleArn } = account;
+  const fields = { name, source, roleArn };
   const assumeFields = assume.error
     ? { assumeError: assume.error, assumeErrorAt: assume.at }
     : { assumeError: null, assumeErrorAt: null };
   const stored = await db.account.findUnique({ where: { id } });
   if (!stored) {
-    await db.account.create({ data: { ...account, ...assumeFields } });
+    await db.account.create({ data: { id, ...fields, ...assumeFields } });
     return;
   }
   const sameError = stored.assumeError === assumeFields.assumeError;

@@ -1,0 +1,208 @@
+import "server-only";
+import os from "node:os";
+import pLimit from "p-limit";
+import { AwsClients, type AwsSettings, type Credentials } from "@/lib/aws/clients";
+import { assumedRoleCredentials } from "@/lib/aws/credentials";
+import { type AwsErrorInfo, describeError } from "@/lib/aws/errors";
+import { getCallerIdentity, listOrganizationAccounts, type OrganizationAccount } from "@/lib/aws/identity";
+import type { ImageFleetConfig } from "@/lib/config/schema";
+import { type Db, db as defaultDb } from "@/lib/db/client";
+import { syncAccount } from "@/lib/db/writes/accounts";
+import { finishPollRun, type PollTrigger, startPollRun } from "@/lib/db/writes/poll-runs";
+import { log } from "@/lib/log";
+import { type PlannedAccount, planAccounts } from "./accounts";
+import { pollUnit, type UnitSummary } from "./poll-unit";
+
+export interface CollectorOptions {
+  config: ImageFleetConfig;
+  /** Endpoint and hub credentials; unset, the SDK's own configuration (env, profiles, AWS_ENDPOINT_URL…). */
+  aws?: Omit<AwsSettings, "quotas">;
+  /** The collector's notion of now (a test or the demo runs the fleet on its own clock). */
+  clock?: () => Date;
+  db?: Db;
+  worker?: string;
+}
+
+export interface CycleSummary {
+  /** On the collector's clock. */
+  startedAt: Date;
+  finishedAt: Date;
+  /** Real time the cycle took. */
+  durationMs: number;
+  hubAccountId: string | null;
+  accounts: { id: string; name: string; source: string; assumeError: string | null }[];
+  units: UnitSummary[];
+  /** Failures outside any unit: the hub identity, Organizations discovery. */
+  errors: string[];
+}
+
+/** True when at least one account × region was collected (fully or partly). */
+export function collectedAnything(summary: CycleSummary): boolean {
+  return summary.units.some((unit) => unit.status !== "failed");
+}
+
+/**
+ * Collects the fleet, one cycle at a time. Clients and assumed-role credentials are kept between
+ * cycles; each account × region is one poll unit, run with bounded concurrency so that one slow,
+ * throttled or failing account never holds up the others.
+ */
+export class Collector {
+  private readonly aws: AwsClients;
+  private readonly sessions = new Map<string, Credentials>();
+  private readonly clock: () => Date;
+  private readonly db: Db;
+  private readonly worker: string;
+
+  constructor(private readonly options: CollectorOptions) {
+    this.aws = new AwsClients({ ...options.aws, quotas: options.config.collector.quotas });
+    this.clock = options.clock ?? (() => new Date());
+    this.db = options.db ?? defaultDb;
+    this.worker = options.worker ?? `${os.hostname()}:${process.pid}`;
+  }
+
+  async runCycle(trigger: PollTrigger, signal?: AbortSignal): Promise<CycleSummary> {
+    const { config } = this.options;
+    const startedAt = this.clock();
+    const started = performance.now();
+    const summary: CycleSummary = {
+      startedAt,
+      finishedAt: startedAt,
+      durationMs: 0,
+      hubAccountId: null,
+      accounts: [],
+      units: [],
+      errors: [],
+    };
+    const done = () => ({ ...summary, finishedAt: this.clock(), durationMs: Math.round(performance.now() - started) });
+    const hubScope = { accountId: "hub", region: config.regions[0]! };
+    let hub: Awaited<ReturnType<typeof getCallerIdentity>>;
+    try {
+      hub = await getCallerIdentity(this.aws.sts(hubScope), signal);
+    } catch (error) {
+      summary.errors.push(`sts:GetCallerIdentity: ${describeError(error).message}`);
+      log.error({ error: describeError(error) }, "cannot establish the hub identity: nothing collected");
+      return done();
+    }
+    summary.hubAccountId = hub.accountId;
+
+    let members: OrganizationAccount[] | null = null;
+    if (config.organization.discover) {
+      try {
+        members = await listOrganizationAccounts(this.aws.organizations({ accountId: "hub" }), signal);
+      } catch (error) {
+        summary.errors.push(`organizations:ListAccounts: ${describeError(error).message}`);
+        log.error(
+          { error: describeError(error) },
+          "Organizations discovery failed: collecting configured accounts only",
+        );
+      }
+    }
+
+    const limit = pLimit(config.collector.accountConcurrency);
+    const jobs: Promise<UnitSummary>[] = [];
+    for (const account of planAccounts(config, hub, members)) {
+      const credentials = this.credentialsFor(account, hubScope.region);
+      const failure = await verify(credentials);
+      const assumeError = failure && `${failure.code}: ${failure.message}`;
+      await syncAccount(this.db, account, { error: assumeError, at: startedAt });
+      summary.accounts.push({ id: account.id, name: account.name, source: account.source, assumeError });
+      for (const region of config.regions) {
+        const unit = { accountId: account.id, region };
+        jobs.push(
+          limit(() =>
+            failure
+              ? this.recordUnreachable(unit, trigger, startedAt, failure)
+              : pollUnit({
+                  db: this.db,
+                  aws: this.aws,
+                  config,
+                  clock: this.clock,
+                  scope: { ...unit, credentials },
+                  trigger,
+                  worker: this.worker,
+                  signal,
+                }),
+          ),
+        );
+      }
+    }
+    summary.units = await Promise.all(jobs);
+    return done();
+  }
+
+  close(): void {
+    this.aws.destroy();
+  }
+
+  private credentialsFor(account: PlannedAccount, hubRegion: string): Credentials | undefined {
+    if (!account.roleArn) return undefined;
+    const key = `${account.roleArn}|${account.externalId ?? ""}`;
+    let credentials = this.sessions.get(key);
+    if (!credentials) {
+      credentials = assumedRoleCredentials(this.aws.sts({ accountId: "hub", region: hubRegion }), {
+        roleArn: account.roleArn,
+        externalId: account.externalId,
+      });
+      this.sessions.set(key, credentials);
+    }
+    return credentials;
+  }
+
+  /** An account whose role cannot be assumed still gets a (failed) poll run per region. */
+  private async recordUnreachable(
+    unit: { accountId: string; region: string },
+    trigger: PollTrigger,
+    at: Date,
+    failure: AwsErrorInfo,
+  ): Promise<UnitSummary> {
+    const pollRunId = crypto.randomUUID();
+    await startPollRun(this.db, { id: pollRunId, ...unit, trigger, worker: this.worker, startedAt: at });
+    const errors = [{ api: "sts:AssumeRole", ...failure }];
+    await finishPollRun(this.db, pollRunId, {
+      finishedAt: new Date(),
+      status: "failed",
+      functionsSeen: 0,
+      statesRead: 0,
+      calls: {},
+      throttles: 0,
+      errors,
+    });
+    return {
+      pollRunId,
+      ...unit,
+      status: "failed",
+      functionsSeen: 0,
+      imageFunctions: 0,
+      statesRead: 0,
+      created: 0,
+      changed: 0,
+      deleted: 0,
+      calls: 0,
+      throttles: 0,
+      errors: 1,
+    };
+  }
+}
+
+/** The AssumeRole failure, or null once credentials were obtained (the hub's own need none). */
+async function verify(credentials: Credentials | undefined): Promise<AwsErrorInfo | null> {
+  if (typeof credentials !== "function") return null;
+  try {
+    await credentials();
+    return null;
+  } catch (error) {
+    return describeError(error);
+  }
+}
+
+/** One full collection in-process (tests, benchmarks, `collect --once`). */
+export async function runCollectionCycle(
+  options: CollectorOptions & { trigger?: PollTrigger; signal?: AbortSignal },
+): Promise<CycleSummary> {
+  const collector = new Collector(options);
+  try {
+    return await collector.runCycle(options.trigger ?? "manual", options.signal);
+  } finally {
+    collector.close();
+  }
+}

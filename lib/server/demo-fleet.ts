@@ -1,0 +1,58 @@
+import { releasesFromSimulatorCatalog, seedCatalog } from "@/lib/catalog/seed";
+import type { CollectorOptions } from "@/lib/collector/collector";
+import { configSchema, type ImageFleetConfig } from "@/lib/config/schema";
+import { READ_ONLY_ROLE_NAMES, REGIONS, REQUIRED_EXTERNAL_ID, type Simulator, startSimulator } from "@/lib/simulator";
+
+type Env = Record<string, string | undefined>;
+
+export interface DemoFleet {
+  collector: Pick<CollectorOptions, "config" | "aws" | "clock">;
+  url: string;
+  close(): Promise<void>;
+}
+
+function positiveNumber(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${value}"`);
+  return n;
+}
+
+/** Simulated seconds per collection cycle in the demo: cycles follow the fleet's faster clock. */
+const DEMO_CYCLE_SIMULATED_SECONDS = 30 * 60;
+
+/**
+ * How the collector reaches a running simulator exactly like AWS — static keys act as the hub,
+ * Organizations lists the members, a read-only role is assumed in each. Only the endpoint, the
+ * credentials and the clock differ from a real deployment.
+ */
+export function simulatorCollectorOptions(
+  sim: Pick<Simulator, "url" | "clock">,
+  base: ImageFleetConfig = configSchema.parse({}),
+): DemoFleet["collector"] {
+  const config = configSchema.parse({
+    ...base,
+    regions: [...REGIONS],
+    accounts: [],
+    organization: { discover: true, roleName: READ_ONLY_ROLE_NAMES[0], externalId: REQUIRED_EXTERNAL_ID },
+    collector: {
+      ...base.collector,
+      intervalSeconds: Math.max(10, Math.round(DEMO_CYCLE_SIMULATED_SECONDS / Math.max(sim.clock.speed, 1))),
+    },
+  });
+  return {
+    config,
+    aws: { endpoint: sim.url, credentials: { accessKeyId: "AKIADEMOIMAGEFLEET00", secretAccessKey: "demo" } },
+    clock: () => new Date(sim.clock.now()),
+  };
+}
+
+/** The built-in demo: the fleet simulator on a loopback port, collected like any AWS organisation. */
+export async function startDemoFleet(base: ImageFleetConfig, env: Env = process.env): Promise<DemoFleet> {
+  const speed = positiveNumber(env.IMAGEFLEET_DEMO_SPEED, 60, "IMAGEFLEET_DEMO_SPEED");
+  const functions = positiveNumber(env.IMAGEFLEET_DEMO_FUNCTIONS, 500, "IMAGEFLEET_DEMO_FUNCTIONS");
+  const sim = await startSimulator({ seed: 7, functions: Math.round(functions), speed });
+  // The demo stays off the network: its base-image catalog comes from the simulator's releases.
+  await seedCatalog(releasesFromSimulatorCatalog(sim.truth.baseImageCatalog()));
+  return { collector: simulatorCollectorOptions(sim, base), url: sim.url, close: () => sim.close() };
+}
