@@ -32,9 +32,11 @@ export function HeadlineTiles({ metrics }: { metrics: MetricRow[] }) {
           <dd className="mt-0.5 text-lg font-semibold tabular-nums" data-value>
             {formatMetricValue(row.unit, row.value)}
           </dd>
-          <dd className="text-xs tabular-nums">
-            <MetricDelta row={row} />
-          </dd>
+          {row.delta === null ? null : (
+            <dd className="text-xs tabular-nums">
+              <MetricDelta row={row} />
+            </dd>
+          )}
         </div>
       ))}
     </dl>

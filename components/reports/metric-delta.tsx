@@ -11,7 +11,13 @@ const ARROW = { up: "▲", down: "▼", same: "=" } as const;
 /** "▲ +3": which way a number moved since last week and by how much, coloured by whether that is good. */
 export function MetricDelta({ row }: { row: MetricRow }) {
   const text = formatDelta(row);
-  if (text === null || row.delta === null) return <span className="text-zinc-400">no comparison</span>;
+  if (text === null || row.delta === null) {
+    return (
+      <span className="text-zinc-400 print:text-black">
+        —<span className="sr-only"> no comparison</span>
+      </span>
+    );
+  }
   const way = direction(row.delta);
   return (
     <span className={`whitespace-nowrap print:text-black ${TONE[deltaTone(row)]}`}>

@@ -34,7 +34,7 @@ export function ReportBody({ view }: { view: ReportView }) {
     <div className="space-y-4">
       <ReportSection id="summary" title="Summary">
         <HeadlineTiles metrics={view.metrics} />
-        {view.team === null ? (
+        {view.teams.length > 0 ? (
           <SubSection title="By team">
             <TeamsTable week={view.week} teams={view.teams} />
           </SubSection>

@@ -5,7 +5,7 @@ export function ReportSection({ title, id, children }: { title: string; id: stri
   return (
     <section
       aria-labelledby={`${id}-title`}
-      className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900 print:break-before-page print:border-0 print:bg-white print:p-0"
+      className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900 print:break-before-page print:first:break-before-auto print:border-0 print:bg-white print:p-0"
     >
       <h2 id={`${id}-title`} className="mb-3 text-base font-semibold print:text-black">
         {title}

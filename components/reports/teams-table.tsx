@@ -16,7 +16,6 @@ const COLUMNS = [
 
 /** Each team's key numbers side by side, linking to the team's own report. */
 export function TeamsTable({ week, teams }: { week: string; teams: { team: string; metrics: MetricRow[] }[] }) {
-  if (teams.length === 0) return null;
   const header = new Map(teams[0]!.metrics.map((row) => [`${row.section}.${row.metric}`, row.label]));
   return (
     <div className="overflow-x-auto">

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOUR_MS } from "@/lib/analysis/time";
+import { weekBounds } from "@/lib/analysis/weeks";
+import { runCollectionCycle } from "@/lib/collector/collector";
+import { configSchema } from "@/lib/config/schema";
+import { generateReport } from "@/lib/reports/generate";
+import { loadReportView } from "@/lib/reports/load";
+import type { ReportView } from "@/lib/reports/view";
+import { READ_ONLY_ROLE_NAMES, REGIONS, REQUIRED_EXTERNAL_ID, type Simulator, startSimulator } from "@/lib/simulator";
+
+// The demo fleet collected twice a day through ISO week 2026-W49 (UTC), then reported on:
+// the report's figures must be the simulator's ground truth for that week.
+const WEEK = "2026-W49";
+const { start, end } = weekBounds(WEEK);
+const CYCLE_MS = 12 * HOUR_MS;
+
+const config = configSchema.parse({
+  regions: [...REGIONS],
+  organization: { discover: true, roleName: READ_ONLY_ROLE_NAMES[0], externalId: REQUIRED_EXTERNAL_ID },
+});
+
+let sim: Simulator;
+let report: ReportView;
+
+beforeAll(async () => {
+  sim = await startSimulator({ seed: 7, functions: 40, speed: 0, quotaScale: 0, startTime: start });
+  const collect = () =>
+    runCollectionCycle({
+      config,
+      aws: { endpoint: sim.url, credentials: { accessKeyId: "AKIAREPORTSTEST00001", secretAccessKey: "test" } },
+      clock: () => new Date(sim.clock.now()),
+      trigger: "once",
+    });
+  for (let at = start.getTime(); at <= end.getTime(); at += CYCLE_MS) {
+    sim.clock.set(at);
+    await collect();
+  }
+  await generateReport(WEEK, end, config);
+  report = (await loadReportView(WEEK, null))!;
+}, 600_000);
+
+afterAll(async () => {
+  await sim.close();
+});
+
+describe("a week of the simulated fleet", () => {
+  it("counts the functions and the image share at the end of the week", () => {
+    const truth = sim.truth.functions();
+    const images = truth.filter((fn) => fn.packageType === "Image").length;
+    expect(report.figures.inventory).toMatchObject({ functions: truth.length, imageFunctions: images });
+  });
+
+  it("sums invocations and cold starts exactly as the fleet produced them", () => {
+    let invocations = 0;
+    let coldStarts = 0;
+    for (const fn of sim.truth.functions()) {
+      invocations += sim.truth.activity(fn.arn, start, end).invocations;
+      coldStarts += sim.truth.coldStarts(fn.arn, start, end).length;
+    }
+    expect(report.figures.coldStarts).toMatchObject({ invocations, coldStarts });
+  });
+
+  it("lists the functions that went Inactive or Failed during the week", () => {
+    const wentTo = (state: string) =>
+      sim.truth
+        .functions()
+        .filter((fn) => sim.truth.transitions(fn.arn, start, end).some((t) => t.to === state))
+        .map((fn) => fn.name)
+        .sort();
+    const listed = (list: ReportView["figures"]["lifecycle"]["wentInactive"]) =>
+      list.items.map((e) => e.function.name).sort();
+    // States are observed when polled: a state left again before the next poll can go unseen.
+    expect(wentTo("Inactive")).toEqual(expect.arrayContaining(listed(report.figures.lifecycle.wentInactive)));
+    expect(wentTo("Failed")).toEqual(expect.arrayContaining(listed(report.figures.lifecycle.wentFailed)));
+    expect(report.figures.lifecycle.wentInactive.count + report.figures.lifecycle.wentFailed.count).toBeGreaterThan(0);
+  });
+
+  it("is published, byte-stable when generated again", async () => {
+    const first = await generateReport(WEEK, end, config);
+    sim.clock.set(end.getTime() + CYCLE_MS);
+    const again = await generateReport(WEEK, new Date(sim.clock.now()), config);
+    expect(again.map((r) => r.body)).toEqual(first.map((r) => r.body));
+    expect(report.provisional).toBe(false);
+  });
+});
