@@ -3,6 +3,7 @@
 // gate. The gate is not the authorisation boundary: server code checks roles and scopes again
 // (lib/auth/session.ts).
 import { type NextRequest, NextResponse } from "next/server";
+import { allowFormTarget } from "@/lib/auth/form-action";
 import { signInGate } from "@/lib/auth/gate";
 import { authSettings } from "@/lib/auth/settings";
 import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "@/lib/security/csp";
@@ -46,12 +47,17 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce);
+  const issuer = authSettings()?.oidc.issuer;
+  const csp = issuer
+    ? allowFormTarget(contentSecurityPolicy(nonce), new URL(issuer).origin)
+    : contentSecurityPolicy(nonce);
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-nonce", nonce);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const forbidden =
+    request.nextUrl.pathname === "/auth/error" && request.nextUrl.searchParams.get("reason") === "forbidden";
+  const response = NextResponse.next({ request: { headers: requestHeaders }, status: forbidden ? 403 : 200 });
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   return response;

@@ -7,12 +7,22 @@ import { openSession, SESSION_COOKIE } from "./user-session";
 
 const OPEN_PATHS = [/^\/auth(\/|$)/, /^\/api\/health$/];
 
+/**
+ * Only a page load goes to the sign-in (clients without Sec-Fetch-Mode count as one). A link
+ * prefetch that followed the redirect would start a sign-in of its own and replace the pending
+ * one; refused with 401, Next.js falls back to a full page load, which is redirected.
+ */
+function isNavigation(request: NextRequest): boolean {
+  const mode = request.headers.get("sec-fetch-mode");
+  return mode === null || mode === "navigate";
+}
+
 /** The answer for a request that may not pass, or null when it may. */
 export async function signInGate(request: NextRequest, settings: AuthSettings): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
   if (OPEN_PATHS.some((open) => open.test(pathname))) return null;
   if (await openSession(request.cookies.get(SESSION_COOKIE)?.value, settings.sessionSecret)) return null;
-  if (pathname.startsWith("/api/")) {
+  if (pathname.startsWith("/api/") || !isNavigation(request)) {
     return NextResponse.json(
       { error: { code: "unauthorized", message: "Sign in to use ImageFleet" } },
       { status: 401 },

@@ -43,6 +43,13 @@ export async function startLogin(
   return { authorizationUrl, loginCookie };
 }
 
+/** openid-client's messages are generic ("invalid response encountered"); the causes say what. */
+function describe(error: unknown): string {
+  const messages: string[] = [];
+  for (let e = error; e instanceof Error; e = e.cause) messages.push(e.message);
+  return messages.join(": ");
+}
+
 /**
  * Checks the provider's answer against the pending login and exchanges the code. `access` is
  * null when the user signed in but belongs to no group allowed here.
@@ -73,6 +80,6 @@ export async function finishLogin(
       : {};
     return { access: accessFor({ ...idToken, ...userInfo }, settings.oidc), returnTo: pending.returnTo };
   } catch (error) {
-    throw new SignInError("failed", (error as Error).message);
+    throw new SignInError("failed", describe(error));
   }
 }

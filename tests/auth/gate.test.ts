@@ -23,6 +23,13 @@ describe("sign-in gate", () => {
     expect(response.headers.get("x-frame-options")).toBe("DENY");
   });
 
+  it("answers a page prefetch with 401, so that it cannot replace a sign-in in progress", async () => {
+    const prefetch = rpRequest("/functions", {
+      headers: { "sec-fetch-mode": "cors", rsc: "1", "next-router-prefetch": "1" },
+    });
+    expect((await proxy(prefetch)).status).toBe(401);
+  });
+
   it("answers the API with 401 in the shared error shape", async () => {
     for (const path of ["/api/functions", "/api/fleet/summary", "/api/auth/session"]) {
       const response = await proxy(rpRequest(path));
