@@ -49,8 +49,9 @@ const vitest = (label: string, args: string[], env: Record<string, string> = {})
 };
 const e2e = (label: string, args: string[]) => {
   const ok = run("node_modules/.bin/tsx", ["scripts/e2e.ts", ...args]);
-  const report = `test-results/e2e-${label}.json`;
-  if (fs.existsSync(report)) countPlaywright(report);
+  for (const report of [`test-results/e2e-${label}.json`, `test-results/e2e-auth-${label}.json`]) {
+    if (fs.existsSync(report)) countPlaywright(report);
+  }
   step(`e2e (${label})`, ok);
 };
 
