@@ -6,6 +6,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { allowFormTarget } from "@/lib/auth/form-action";
 import { signInGate } from "@/lib/auth/gate";
 import { authSettings } from "@/lib/auth/settings";
+import { signInPageStatus } from "@/lib/auth/sign-in-problem";
 import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "@/lib/security/csp";
 import { isCrossSiteWrite } from "@/lib/security/csrf";
 import { createRateLimiter } from "@/lib/security/rate-limit";
@@ -55,9 +56,8 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-nonce", nonce);
-  const forbidden =
-    request.nextUrl.pathname === "/auth/error" && request.nextUrl.searchParams.get("reason") === "forbidden";
-  const response = NextResponse.next({ request: { headers: requestHeaders }, status: forbidden ? 403 : 200 });
+  const status = signInPageStatus(request.nextUrl);
+  const response = NextResponse.next({ request: { headers: requestHeaders }, status });
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   return response;

@@ -14,3 +14,8 @@ export class SignInError extends Error {
 
 export const signInProblemUri = (origin: URL, problem: SignInProblem) =>
   new URL(`/auth/error?reason=${problem}`, origin);
+
+/** The access-denied page answers 403; proxy.ts sets it, since an App Router page cannot. */
+export function signInPageStatus(url: URL): number {
+  return url.pathname === "/auth/error" && url.searchParams.get("reason") === "forbidden" ? 403 : 200;
+}
