@@ -17,7 +17,6 @@ import { takeInventory } from "./inventory";
 import { collectMetrics } from "./metrics";
 import { PollErrors } from "./poll-errors";
 import { readStates, selectStateReads } from "./state-reads";
-import { FIVE_MINUTE_RETENTION_MS } from "./time-windows";
 import { functionChanges, progressUpdates } from "./unit-writes";
 
 export interface UnitContext {
@@ -219,8 +218,6 @@ async function observe(
       configChanges: changes.configChanges,
       states: changes.states,
       buckets: [...metrics.buckets, ...coldStarts.buckets],
-      liveIds: current.map((row) => row.id),
-      fiveMinuteCutoff: new Date(now.getTime() - FIVE_MINUTE_RETENTION_MS),
       images,
       snapshot: countFleet(current),
     },

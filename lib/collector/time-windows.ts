@@ -2,7 +2,7 @@ import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/analysis/time";
 
 export const FIVE_MINUTES_MS = 5 * MINUTE_MS;
 
-/** 5-minute buckets are kept this long. */
+/** 5-minute buckets are kept this long (lib/db/writes/retention.ts): no point reading further back after a gap. */
 export const FIVE_MINUTE_RETENTION_MS = 2 * DAY_MS;
 /**
  * How far back hourly metrics and cold starts are read for a function seen for the first time.

@@ -75,15 +75,3 @@ export async function upsertBuckets(tx: Tx, writes: readonly BucketWrite[]): Pro
     for (const part of chunks(creates)) await tx.metricBucket.createMany({ data: part });
   }
 }
-
-/** Drops buckets of a resolution that are past their retention. */
-export async function pruneBuckets(
-  tx: Tx,
-  functionIds: readonly string[],
-  resolution: Resolution,
-  before: Date,
-): Promise<void> {
-  for (const ids of chunks(functionIds)) {
-    await tx.metricBucket.deleteMany({ where: { functionId: { in: ids }, resolution, start: { lt: before } } });
-  }
-}

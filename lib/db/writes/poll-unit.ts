@@ -4,7 +4,7 @@ import { type ConfigChangeWrite, insertConfigChanges } from "./config-changes";
 import { insertFleetSnapshot } from "./fleet-snapshots";
 import { type FunctionWrites, writeFunctions } from "./functions";
 import { type ImageRow, upsertImages } from "./images";
-import { type BucketWrite, pruneBuckets, upsertBuckets } from "./metric-buckets";
+import { type BucketWrite, upsertBuckets } from "./metric-buckets";
 import { finishPollRun, type PollRunEnd } from "./poll-runs";
 import { applyStateObservations, closeOpenIntervals, type FunctionStateObservation } from "./state-intervals";
 import { writeTransaction } from "./transaction";
@@ -19,9 +19,6 @@ export interface PollUnitWrites {
   configChanges: ConfigChangeWrite[];
   states: FunctionStateObservation[];
   buckets: BucketWrite[];
-  /** Live functions whose 5-minute buckets older than `fiveMinuteCutoff` are dropped. */
-  liveIds: string[];
-  fiveMinuteCutoff: Date;
   images: ImageRow[];
   snapshot: FleetCountRow[];
 }
@@ -33,7 +30,6 @@ export function writePollUnit(db: Db, writes: PollUnitWrites): Promise<void> {
     await insertConfigChanges(tx, writes.configChanges);
     await applyStateObservations(tx, writes.states);
     await upsertBuckets(tx, writes.buckets);
-    await pruneBuckets(tx, writes.liveIds, "5m", writes.fiveMinuteCutoff);
     await upsertImages(tx, writes.images);
     await insertFleetSnapshot(tx, { at: writes.at, pollRunId: writes.pollRunId, rows: writes.snapshot });
     await finishPollRun(tx, writes.pollRunId, writes.end);

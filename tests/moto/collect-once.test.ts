@@ -1,0 +1,132 @@
+// `npm run collect -- --once` against moto, an AWS emulator written by others: the collector must
+// work there unchanged, within moto's limits (every function Active, no Insights aggregation, no
+// percentile statistics).
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOUR_MS } from "@/lib/analysis/time";
+import { db } from "@/lib/db/client";
+import { type Moto, startMoto } from "../support/moto";
+import { buildMotoFleet, EXTERNAL_ID, HUB_KEYS, LAYERS, type MotoFleet, REGION, ROLE_NAME } from "./fleet";
+
+let moto: Moto;
+let fleet: MotoFleet;
+let run: { stdout: string; stderr: string };
+const now = new Date();
+
+beforeAll(async () => {
+  moto = await startMoto();
+  fleet = await buildMotoFleet(moto.url, now);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "imagefleet-moto-"));
+  const configFile = path.join(dir, "imagefleet.config.json");
+  fs.writeFileSync(
+    configFile,
+    JSON.stringify({
+      regions: [REGION],
+      accounts: [
+        { id: fleet.hubAccountId, name: "management" },
+        ...fleet.members.map((member) => ({
+          id: member.id,
+          name: member.name,
+          roleArn: `arn:aws:iam::${member.id}:role/${ROLE_NAME}`,
+          externalId: EXTERNAL_ID,
+        })),
+      ],
+    }),
+  );
+  run = await promisify(execFile)("npm", ["run", "--silent", "collect", "--", "--once"], {
+    env: {
+      ...process.env,
+      AWS_ENDPOINT_URL: moto.url,
+      AWS_ACCESS_KEY_ID: HUB_KEYS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: HUB_KEYS.secretAccessKey,
+      AWS_REGION: REGION,
+      IMAGEFLEET_CONFIG: configFile,
+      LOG_LEVEL: "warn",
+    },
+    timeout: 150_000,
+  });
+});
+
+afterAll(async () => {
+  await moto?.stop();
+});
+
+const fn = (name: string) => db.function.findFirstOrThrow({ where: { name } });
+
+describe("npm run collect -- --once against moto", () => {
+  it("exits 0 and prints one line per account × region", () => {
+    for (const id of [fleet.hubAccountId, ...fleet.members.map((m) => m.id)]) {
+      expect(run.stdout).toMatch(new RegExp(`^${id}\\s+${REGION}\\s+ok\\b`, "m"));
+    }
+  });
+
+  it("stores the accounts and an ok poll run for each, with calls counted per API", async () => {
+    const accounts = await db.account.findMany({ orderBy: { name: "asc" } });
+    expect(accounts.map((a) => [a.name, a.source, a.assumeError])).toEqual([
+      ["management", "config", null],
+      ["payments", "config", null],
+      ["reporting", "config", null],
+    ]);
+    const runs = await db.pollRun.findMany();
+    expect(runs.map((r) => r.status)).toEqual(["ok", "ok", "ok"]);
+    const payments = runs.find((r) => r.accountId === fleet.members[0]!.id)!;
+    expect(JSON.parse(payments.calls)).toMatchObject({ "lambda:ListFunctions": 1, "lambda:GetFunction": 2 });
+    expect(payments.functionsSeen).toBe(2);
+  });
+
+  it("collects image and zip functions with their deployed digest and tags", async () => {
+    const orders = await fn("orders-api");
+    expect(orders).toMatchObject({
+      accountId: fleet.members[0]!.id,
+      packageType: "Image",
+      state: "Active",
+      imageDigest: fleet.ordersDigest,
+      imageRepository: `${fleet.members[0]!.id}.dkr.ecr.${REGION}.amazonaws.com/orders`,
+      team: "payments",
+      logGroup: "/aws/lambda/orders-api",
+    });
+    expect(await fn("ledger-cron")).toMatchObject({
+      packageType: "Zip",
+      runtime: "python3.12",
+      state: "Active",
+      team: "finance",
+    });
+    const intervals = await db.stateInterval.findMany();
+    expect(intervals).toHaveLength(3);
+    expect(await db.configChange.count({ where: { kind: "created" } })).toBe(3);
+  });
+
+  it("describes images, with manifest layers, and marks a deleted one missing", async () => {
+    const orders = await db.image.findFirstOrThrow({ where: { digest: fleet.ordersDigest } });
+    expect(JSON.parse(orders.manifestLayers)).toEqual(LAYERS);
+    expect(orders).toMatchObject({ repository: "orders", registryId: fleet.members[0]!.id, missingAt: null });
+    expect(orders.pushedAt).not.toBeNull();
+    const deleted = await db.image.findFirstOrThrow({ where: { digest: fleet.deletedDigest } });
+    expect(deleted.missingAt).not.toBeNull();
+  });
+
+  it("reads metrics without percentiles, last invocation and cold starts from REPORT lines", async () => {
+    const orders = await fn("orders-api");
+    const hour = new Date(Math.floor(fleet.invokedAt.getTime() / HOUR_MS) * HOUR_MS);
+    const bucket = await db.metricBucket.findUniqueOrThrow({
+      where: { functionId_resolution_start: { functionId: orders.id, resolution: "1h", start: hour } },
+    });
+    expect(bucket).toMatchObject({
+      invocations: 5,
+      errors: 1,
+      durationAvg: 120,
+      durationP95: null,
+      coldStarts: 2,
+      initAvg: 275.5,
+      initMax: 300.5,
+    });
+    expect(orders.lastInvokedAt!.getTime()).toBeLessThanOrEqual(fleet.invokedAt.getTime());
+    expect(fleet.invokedAt.getTime() - orders.lastInvokedAt!.getTime()).toBeLessThan(5 * 60_000);
+    expect(orders.coldStartsThrough).not.toBeNull();
+    expect((await fn("ledger-cron")).lastInvokedAt).toBeNull();
+  });
+});
