@@ -1,0 +1,193 @@
+import Database from "better-sqlite3";
+import pg from "pg";
+import { lastClosedWeek } from "@/lib/analysis/weeks";
+import { configSchema } from "@/lib/config/schema";
+import type { Db } from "@/lib/db/client";
+import { fleetFacets } from "@/lib/db/queries/facets";
+import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
+import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
+import { fleetSummary } from "@/lib/db/queries/fleet-summary";
+import { fleetTopLists } from "@/lib/db/queries/fleet-top";
+import { functionDetail } from "@/lib/db/queries/function-detail";
+import { listFunctions } from "@/lib/db/queries/functions";
+import type { DatabaseTarget } from "@/lib/db/url";
+import { generateReport } from "@/lib/reports/generate";
+import { fleetView } from "@/lib/url-state/fleet-view";
+import { functionView } from "@/lib/url-state/function-view";
+import { functionsView } from "@/lib/url-state/functions-view";
+import { type ScratchDatabase, scratchPostgres, scratchSqlite } from "./databases";
+import { type SeedCounts, seed } from "./seed";
+import { quantile, sampleMs, sum } from "./stats";
+import type { Row } from "./table";
+
+export interface DatabaseOptions {
+  functions: number;
+  days: number;
+  iterations: number;
+  /** Admin URL of the PostgreSQL server; null skips PostgreSQL. */
+  postgresAdminUrl: string | null;
+}
+
+interface Timing {
+  name: string;
+  /** Budget for the p95 in ms: what keeps a page's server time well under a second. */
+  budgetMs: number;
+  samples: number[];
+}
+
+export interface DatabaseResult {
+  kind: DatabaseTarget["kind"];
+  functions: number;
+  days: number;
+  seedSeconds: number;
+  rows: SeedCounts;
+  bytes: Record<string, number>;
+  timings: Timing[];
+}
+
+const REPORT_ITERATIONS = 3;
+
+/** The page loads being timed: each is what one request of the page or endpoint runs. */
+function workloads(db: Db, busyFunction: { accountId: string; region: string; name: string }) {
+  const config = configSchema.parse({});
+  const table = (query: Record<string, string>) => () => listFunctions(functionsView.schemas.api.parse(query), { db });
+  const overview = fleetView.schemas.api.parse({});
+  return [
+    { name: "table: first page", budgetMs: 200, run: table({}) },
+    {
+      name: "table: filtered (Image, Inactive)",
+      budgetMs: 200,
+      run: table({ packageType: "Image", state: "Inactive" }),
+    },
+    { name: "table: sorted by cold starts", budgetMs: 200, run: table({ sort: "coldStarts", dir: "desc" }) },
+    { name: "table: searched", budgetMs: 200, run: table({ q: "payments-svc-1" }) },
+    {
+      name: "overview (summary, facets, lifecycle, cold starts, top lists)",
+      budgetMs: 500,
+      run: () =>
+        Promise.all([
+          fleetSummary({ db }),
+          fleetFacets({ db }),
+          fleetLifecycle(overview, { db }),
+          fleetColdStarts(overview, { db }),
+          fleetTopLists(overview, { db }),
+        ]),
+    },
+    {
+      name: "function page data (7 days)",
+      budgetMs: 200,
+      run: () => functionDetail(busyFunction, functionView.schemas.api.parse({}), { db }),
+    },
+    {
+      name: "weekly report generation (fleet and teams)",
+      budgetMs: 30_000,
+      iterations: REPORT_ITERATIONS,
+      run: async () => {
+        // A closed week is published once and read back afterwards: drop it to time the computation.
+        await db.report.deleteMany({});
+        await generateReport(lastClosedWeek(new Date()), new Date(), config, db);
+      },
+    },
+  ];
+}
+
+async function sqliteBytes(file: string): Promise<Record<string, number>> {
+  const raw = new Database(file);
+  try {
+    raw.pragma("wal_checkpoint(TRUNCATE)");
+    const rows = raw.prepare("SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name").all() as {
+      name: string;
+      bytes: number;
+    }[];
+    return Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
+  } finally {
+    raw.close();
+  }
+}
+
+async function postgresBytes(url: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string; bytes: string }>(
+      `SELECT relname AS name, pg_total_relation_size(relid) AS bytes FROM pg_catalog.pg_statio_user_tables`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, Number(r.bytes)]));
+  } finally {
+    await client.end();
+  }
+}
+
+async function benchDatabase(database: ScratchDatabase, options: DatabaseOptions): Promise<DatabaseResult> {
+  const { target, db } = database;
+  const seedStarted = performance.now();
+  const rows = await seed(target, { functions: options.functions, days: options.days, now: new Date() });
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  // The read-side query modules pick their SQL dialect from DATABASE_URL, as the server does.
+  process.env.DATABASE_URL = target.url;
+  const busy = await db.function.findFirstOrThrow({
+    where: { state: "Active", team: "payments" },
+    orderBy: { id: "asc" },
+  });
+  const timings: Timing[] = [];
+  for (const workload of workloads(db, busy)) {
+    const iterations = workload.iterations ?? options.iterations;
+    const samples = await sampleMs(workload.run, iterations, workload.iterations ? 1 : 2);
+    timings.push({ name: workload.name, budgetMs: workload.budgetMs, samples });
+  }
+  const bytes = target.kind === "sqlite" ? await sqliteBytes(target.file!) : await postgresBytes(target.url);
+  return { kind: target.kind, functions: options.functions, days: options.days, seedSeconds, rows, bytes, timings };
+}
+
+export async function runDatabaseBench(options: DatabaseOptions): Promise<DatabaseResult[]> {
+  const results: DatabaseResult[] = [];
+  const makers = [() => scratchSqlite("fleet")];
+  if (options.postgresAdminUrl) {
+    const admin = options.postgresAdminUrl;
+    makers.push(() => scratchPostgres(admin, `imagefleet_bench_${process.pid}`));
+  }
+  for (const make of makers) {
+    const database = await make();
+    try {
+      results.push(await benchDatabase(database, options));
+    } finally {
+      await database.drop();
+    }
+  }
+  return results;
+}
+
+export function databaseRows(result: DatabaseResult): Row[] {
+  const section = `Database at scale — ${result.kind === "sqlite" ? "SQLite" : "PostgreSQL"}, ${result.functions.toLocaleString("en-US")} functions, ${result.days} days of history`;
+  const functionDays = result.functions * result.days;
+  const rows: Row[] = [];
+  for (const timing of result.timings) {
+    const p50 = quantile(timing.samples, 0.5);
+    const p95 = quantile(timing.samples, 0.95);
+    rows.push({ section, metric: `${timing.name}: p50`, value: p50, unit: "ms" });
+    rows.push({
+      section,
+      metric: `${timing.name}: p95`,
+      value: p95,
+      unit: "ms",
+      ratio: p95 / timing.budgetMs,
+      goal: { op: "<=", target: timing.budgetMs, on: "value" },
+    });
+  }
+  rows.push(
+    {
+      section,
+      metric: "rows per function per day",
+      value: sum(Object.values(result.rows)) / functionDays,
+      unit: "rows",
+    },
+    {
+      section,
+      metric: "bytes per function per day (tables and indexes)",
+      value: sum(Object.values(result.bytes)) / functionDays,
+      unit: "B",
+    },
+    { section, metric: "bulk load of the synthetic history", value: result.seedSeconds, unit: "s" },
+  );
+  return rows;
+}
