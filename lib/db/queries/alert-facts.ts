@@ -4,6 +4,7 @@ import { type BaseImageRelease, matchBaseImage } from "@/lib/analysis/lineage";
 import type { FunctionFacts, ImageFacts, WeekColdStarts } from "@/lib/analysis/rules/facts";
 import { DAY_MS } from "@/lib/analysis/time";
 import { parseEcrImageUri } from "@/lib/aws/image-uri";
+import { LAST_INVOCATION_LOOKBACK_MS } from "@/lib/collector/time-windows";
 import { chunks } from "@/lib/db/writes/transaction";
 import type { Db } from "../client";
 import { parseJsonColumn } from "./json-column";
@@ -74,7 +75,9 @@ export async function loadFunctionFacts(
       lastUpdateStatusReason: fn.lastUpdateReason,
       pendingSince: fn.state === "Pending" ? (pendingSince.get(fn.id) ?? null) : null,
       lastInvokedAt: fn.lastInvokedAt,
-      firstSeenAt: fn.firstSeenAt,
+      // On first sight the collector looks this far back for the last invocation: a function with
+      // none is known to have been idle at least that long, not only since we first saw it.
+      firstSeenAt: new Date(fn.firstSeenAt.getTime() - LAST_INVOCATION_LOOKBACK_MS),
       image: images.get(fn.id) ?? null,
       coldStarts: coldStartWeeks(coldStarts, fn.id),
     },
