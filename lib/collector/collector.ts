@@ -1,4 +1,5 @@
 import "server-only";
+import { setMaxListeners } from "node:events";
 import os from "node:os";
 import pLimit from "p-limit";
 import { AwsClients, type AwsSettings, type Credentials } from "@/lib/aws/clients";
@@ -62,6 +63,8 @@ export class Collector {
 
   async runCycle(trigger: PollTrigger, signal?: AbortSignal): Promise<CycleSummary> {
     const { config } = this.options;
+    // Every AWS call in flight listens to the signal: hundreds at once is expected, not a leak.
+    if (signal) setMaxListeners(0, signal);
     const startedAt = this.clock();
     const started = performance.now();
     const summary: CycleSummary = {

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { countFleet } from "@/lib/analysis/fleet-counts";
+import { HOUR_MS } from "@/lib/analysis/time";
 import type { AwsClients, AwsScope } from "@/lib/aws/clients";
 import { parseEcrImageUri } from "@/lib/aws/image-uri";
 import { type FunctionListing, listFunctions } from "@/lib/aws/lambda";
@@ -45,6 +46,9 @@ export interface UnitSummary {
   throttles: number;
   errors: number;
 }
+
+/** Images change only by push and rescan: push time and size never, findings and last pull slowly. */
+const IMAGE_RECHECK_MS = 6 * HOUR_MS;
 
 type Counts = Pick<UnitSummary, "functionsSeen" | "imageFunctions" | "statesRead" | "created" | "changed" | "deleted">;
 const NO_COUNTS: Counts = { functionsSeen: 0, imageFunctions: 0, statesRead: 0, created: 0, changed: 0, deleted: 0 };
@@ -191,7 +195,7 @@ async function observe(
         ctx.db,
         imageTargets.flatMap((t) => imageIdOf(t) ?? []),
       ),
-      { now, recheckMs: config.collector.stateSweepMinutes * 60_000 },
+      { now, recheckMs: IMAGE_RECHECK_MS },
       errors,
       signal,
     ),
