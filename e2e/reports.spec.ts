@@ -7,13 +7,22 @@ test.describe("weekly reports", () => {
   let week: string;
 
   test.beforeAll(async ({ request }) => {
+    test.setTimeout(240_000);
     await expect
       .poll(async () => (await (await request.get("/api/health")).json()).lastCollectionAt, { timeout: 120_000 })
       .not.toBeNull();
-    const refreshed = await request.post("/api/reports");
-    expect(refreshed.status()).toBe(200);
-    week = (await refreshed.json()).provisional;
-    expect(week).toMatch(/^\d{4}-W\d{2}$/);
+    // The first cycle records functions account by account: refresh until the week has some.
+    await expect
+      .poll(
+        async () => {
+          const refreshed = await request.post("/api/reports");
+          week = (await refreshed.json()).provisional;
+          const report = await request.get(`/api/reports/${week}.json`);
+          return (await report.json()).figures.inventory.functions;
+        },
+        { timeout: 120_000, intervals: [2_000, 5_000] },
+      )
+      .toBeGreaterThan(0);
   });
 
   test("the list puts the week in progress first and opens its report", async ({ page }) => {
@@ -22,7 +31,7 @@ test.describe("weekly reports", () => {
     await expect(rows.nth(1)).toContainText(week);
     await expect(rows.nth(1)).toContainText("week to date");
     await rows.nth(1).getByRole("link", { name: week }).click();
-    await expect(page).toHaveURL(new RegExp(`/reports/${week}$`));
+    await page.waitForURL(new RegExp(`/reports/${week}$`), { timeout: 60_000 });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Weekly report ${week}, fleet (week to date)`);
   });
 
@@ -45,7 +54,7 @@ test.describe("weekly reports", () => {
 
     const teamLink = page.getByRole("table", { name: "Teams" }).getByRole("rowheader").first().getByRole("link");
     const team = (await teamLink.textContent())!.trim();
-    await page.getByLabel("Team").selectOption(team);
+    await page.getByRole("combobox", { name: "Team" }).selectOption(team);
     await expect(page).toHaveURL(new RegExp(`/reports/${week}\\?team=${encodeURIComponent(team)}$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       `Weekly report ${week}, team ${team} (week to date)`,
@@ -53,7 +62,7 @@ test.describe("weekly reports", () => {
     await expect(page.getByRole("table", { name: "Teams" })).toHaveCount(0);
 
     await page.reload();
-    await expect(page.getByLabel("Team")).toHaveValue(team);
+    await expect(page.getByRole("combobox", { name: "Team" })).toHaveValue(team);
   });
 
   test("the CSV download has the numbers the page shows", async ({ page }) => {
@@ -85,7 +94,7 @@ test.describe("weekly reports", () => {
     await page.emulateMedia({ media: "print", colorScheme: "light" });
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
     await expect(page.getByRole("button", { name: "Print / PDF" })).toBeHidden();
-    await expect(page.getByLabel("Team")).toBeHidden();
+    await expect(page.getByRole("combobox", { name: "Team" })).toBeHidden();
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
     await page.screenshot({ path: "docs/screenshots/report-print.png", fullPage: true });
   });
