@@ -18,6 +18,11 @@ describe("alertWindow", () => {
     expect(window).toEqual({ from: at("2026-11-28T10:00:00Z"), to: at("2026-12-03T08:00:00Z") });
   });
 
+  it("contains the opening even when now lags behind it", () => {
+    const window = alertWindow({ openedAt: at("2026-12-05T10:30:00Z"), resolvedAt: null }, at("2026-12-01T00:00:00Z"));
+    expect(window).toEqual({ from: at("2026-12-02T10:00:00Z"), to: at("2026-12-05T12:00:00Z") });
+  });
+
   it("never exceeds the longest window the function page accepts", () => {
     const now = at("2026-12-01T00:00:00Z");
     const window = alertWindow({ openedAt: new Date(now.getTime() - 600 * DAY_MS), resolvedAt: null }, now);

@@ -14,10 +14,12 @@ export interface AlertWindow {
 
 /**
  * The time window the function page opens with when reached from an alert, on whole hours so the
- * link is stable once the alert is resolved and changes at most hourly while it is active.
+ * link is stable once the alert is resolved and changes at most hourly while it is active. It
+ * always contains the opening, even when `now` lags behind it (the demo fleet's clock runs ahead).
  */
 export function alertWindow(alert: { openedAt: Date; resolvedAt: Date | null }, now: Date): AlertWindow {
-  const to = ceilHour((alert.resolvedAt ?? now).getTime() + TRAIL_MS);
+  const end = Math.max((alert.resolvedAt ?? now).getTime(), alert.openedAt.getTime());
+  const to = ceilHour(end + TRAIL_MS);
   const from = Math.max(floorHour(alert.openedAt.getTime() - LEAD_MS), to - MAX_WINDOW_MS);
   return { from: new Date(from), to: new Date(to) };
 }
