@@ -85,8 +85,7 @@ export class AwsClients {
     );
   }
 
-  /** The pacing bucket of one quota in one account × region (exposed for tests and benchmarks). */
-  bucket(accountId: string, region: string, key: string, ratePerSecond: number): TokenBucket {
+  private bucket(accountId: string, region: string, key: string, ratePerSecond: number): TokenBucket {
     const id = `${accountId}:${region}:${key}`;
     let bucket = this.buckets.get(id);
     if (!bucket) {

@@ -25,10 +25,10 @@ export class TokenBucket {
     const now = this.clock();
     const interval = 1000 / this.rate;
     // One second of quota may go out at once, as AWS's own buckets allow.
-    const burst = Math.max(1, Math.floor(this.rate));
-    const arrival = Math.max(this.nextAt, now - (burst - 1) * interval);
+    const tolerance = (Math.max(1, Math.floor(this.rate)) - 1) * interval;
+    const arrival = Math.max(this.nextAt, now);
     this.nextAt = arrival + interval;
-    return Math.max(0, arrival - now);
+    return Math.max(0, arrival - tolerance - now);
   }
 
   async take(signal?: AbortSignal): Promise<void> {

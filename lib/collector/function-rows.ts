@@ -4,7 +4,7 @@ import type { FunctionConfiguration, FunctionDetail } from "@/lib/aws/lambda";
 import type { FunctionRow } from "@/lib/db/writes/functions";
 
 /** Lambda's LastModified ("2026-11-30T10:00:00.000+0000"); unparseable values fall back to `now`. */
-export function parseLastModified(value: string, now: Date): Date {
+function parseLastModified(value: string, now: Date): Date {
   const parsed = new Date(value);
   return Number.isNaN(parsed.getTime()) ? now : parsed;
 }

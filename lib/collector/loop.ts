@@ -1,14 +1,20 @@
 import { sleep } from "@/lib/aws/rate-limit";
 import { writesSettled } from "@/lib/db/writes/transaction";
 import { log } from "@/lib/log";
-import type { Collector } from "./collector";
+import type { Collector, CycleSummary } from "./collector";
 
 /**
  * Runs a cycle every `intervalMs` (measured from cycle start; an overrunning cycle is followed at
- * once by the next) until the signal aborts. Abort cancels the AWS calls in flight — Insights
- * queries are stopped — and waits for the write in progress before returning.
+ * once by the next) until the signal aborts, then `afterCycle` (alerts, reports, retention).
+ * Abort cancels the AWS calls in flight — Insights queries are stopped — and waits for the write
+ * in progress before returning.
  */
-export async function runCollectorLoop(collector: Collector, intervalMs: number, signal: AbortSignal): Promise<void> {
+export async function runCollectorLoop(
+  collector: Collector,
+  intervalMs: number,
+  signal: AbortSignal,
+  afterCycle: (summary: CycleSummary) => Promise<void> = async () => {},
+): Promise<void> {
   while (!signal.aborted) {
     const started = Date.now();
     try {
@@ -26,6 +32,7 @@ export async function runCollectorLoop(collector: Collector, intervalMs: number,
         },
         "collection cycle done",
       );
+      if (!signal.aborted) await afterCycle(summary);
     } catch (error) {
       log.error({ error: (error as Error).message }, "collection cycle failed");
     }
