@@ -7,6 +7,7 @@ import { formatSummary } from "@/lib/collector/summary";
 import { loadConfig } from "@/lib/config/load";
 import { migrate } from "@/lib/db/migrate";
 import { log } from "@/lib/log";
+import { afterCollection } from "@/lib/server/after-collection";
 import { setUpCollector, startCollectorLoop } from "@/lib/server/collector";
 
 const once = process.argv.includes("--once");
@@ -21,7 +22,9 @@ async function runOnce(): Promise<number> {
   try {
     const summary = await collector.runCycle("once", controller.signal);
     console.log(formatSummary(summary));
-    return collectedAnything(summary) ? 0 : 1;
+    if (!collectedAnything(summary)) return 1;
+    await afterCollection(summary.finishedAt, setup.options.config);
+    return 0;
   } finally {
     collector.close();
     await setup.close();

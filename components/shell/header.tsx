@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { UserMenu } from "@/components/auth/user-menu";
 import { NavLinks } from "./nav-links";
 
 export function Header() {
@@ -22,6 +23,7 @@ export function Header() {
           ImageFleet
         </Link>
         <NavLinks />
+        <UserMenu />
       </div>
     </header>
   );

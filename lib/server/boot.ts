@@ -1,6 +1,7 @@
 // Everything a server process does before it serves: validate configuration (refusing to
 // half-start), bring the database schema up to date, then start the embedded collector
 // (COLLECTOR=off leaves collection to `npm run collector` workers).
+import { listenHost, startupRefusal } from "@/lib/auth/exposure";
 import { loadConfig } from "@/lib/config/load";
 import { migrate } from "@/lib/db/migrate";
 import { log } from "@/lib/log";
@@ -11,6 +12,8 @@ const holder = globalThis as unknown as { imagefleetCollector?: Promise<unknown>
 
 export async function boot(): Promise<void> {
   const { config, file } = loadConfig();
+  const refusal = startupRefusal(config, listenHost());
+  if (refusal) throw new Error(refusal);
   const migrated = await migrate();
   log.info(
     { configFile: file ?? "(defaults)", regions: config.regions, migrationsApplied: migrated.applied },

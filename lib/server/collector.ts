@@ -3,6 +3,7 @@ import { Collector, type CollectorOptions } from "@/lib/collector/collector";
 import { runCollectorLoop } from "@/lib/collector/loop";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import { log } from "@/lib/log";
+import { afterCollection } from "./after-collection";
 import { wantsDemo } from "./aws-configuration";
 import { type DemoFleet, startDemoFleet } from "./demo-fleet";
 
@@ -32,7 +33,9 @@ export async function startCollectorLoop(config: ImageFleetConfig, env: Env = pr
   const collector = new Collector(setup.options);
   const controller = new AbortController();
   const intervalMs = setup.options.config.collector.intervalSeconds * 1000;
-  const loop = runCollectorLoop(collector, intervalMs, controller.signal);
+  const loop = runCollectorLoop(collector, intervalMs, controller.signal, (summary) =>
+    afterCollection(summary.finishedAt, setup.options.config),
+  );
   log.info({ intervalSeconds: intervalMs / 1000, regions: setup.options.config.regions }, "collector started");
   return {
     stop: async () => {
