@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseQuery, route } from "@/lib/api/errors";
+import { requireRole } from "@/lib/auth/session";
 import { loadConfig } from "@/lib/config/load";
 import { loadReportList } from "@/lib/reports/load";
 import { refreshReports, reportsNow } from "@/lib/reports/refresh";
@@ -15,6 +16,7 @@ export const GET = route(async (request: Request) => {
 
 /** Reports on demand: recomputes the week to date (and publishes last week if the collector has not yet). */
 export const POST = route(async (request: Request) => {
+  await requireRole("admin");
   parseQuery(noParamsSchema, new URL(request.url).searchParams);
   const { published, provisional } = await refreshReports(await reportsNow(), loadConfig().config);
   return NextResponse.json({

@@ -2,10 +2,12 @@ import { actionResponse } from "@/lib/alerts/action-response";
 import { silenceAlert } from "@/lib/alerts/actions";
 import { type AlertRouteContext, alertIdParams, readBody, silenceBody } from "@/lib/alerts/requests";
 import { route } from "@/lib/api/errors";
+import { requireRole } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
 export const POST = route(async (request: Request, context: AlertRouteContext) => {
+  await requireRole("admin");
   const { id } = alertIdParams.parse(await context.params);
   const now = new Date();
   const { until } = await readBody(request, silenceBody(now));
