@@ -13,13 +13,16 @@ async function anAlertWithAFunction(request: APIRequestContext): Promise<AlertLi
         found = list.alerts.find((alert) => alert.function.id !== null && alert.function.name !== null);
         return found !== undefined;
       },
-      { message: "waiting for alerts (GET /api/alerts)", timeout: 120_000, intervals: [1000, 2000, 5000] },
+      // Under the server's 5 s keep-alive, so a poll never lands on a connection it is closing.
+      { message: "waiting for alerts (GET /api/alerts)", timeout: 180_000, intervals: [1000, 2000, 3000] },
     )
     .toBe(true);
   return found!;
 }
 
 test.beforeEach(async ({ request }) => {
+  // The first alerts come after the whole first collection cycle, not just its first poll run.
+  test.setTimeout(240_000);
   await waitForFirstCollection(request);
 });
 
