@@ -7,8 +7,10 @@ import { requireRole } from "@/lib/auth/session";
 export const dynamic = "force-dynamic";
 
 export const POST = route(async (request: Request, context: AlertRouteContext) => {
-  await requireRole("admin");
+  const session = await requireRole("admin");
   const { id } = alertIdParams.parse(await context.params);
   const { by } = await readBody(request, acknowledgeBody);
-  return actionResponse(id, await acknowledgeAlert(id, { by: by ?? null }));
+  // A signed-in user is who acknowledged; with sign-in off, whoever the request names, if anyone.
+  const acknowledgedBy = session.sub === "anonymous" ? (by ?? null) : session.name;
+  return actionResponse(id, await acknowledgeAlert(id, { by: acknowledgedBy }));
 });
