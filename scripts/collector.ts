@@ -2,15 +2,21 @@
 // the AWS calls in flight (Insights queries included), finish the write in progress and exit.
 // `npm run collect -- --once`: one full cycle, a summary per account × region, exit 0 — or 1 when
 // nothing at all could be collected.
+// With PostgreSQL, `npm run collector` is a worker: any number share the account × region poll jobs
+// through pg-boss (`--lease-seconds N`: how long a job may be held before a dead worker's job moves on).
 import { Collector, collectedAnything } from "@/lib/collector/collector";
 import { formatSummary } from "@/lib/collector/summary";
 import { loadConfig } from "@/lib/config/load";
 import { migrate } from "@/lib/db/migrate";
+import { databaseTarget } from "@/lib/db/url";
 import { log } from "@/lib/log";
 import { afterCollection } from "@/lib/server/after-collection";
 import { setUpCollector, startCollectorLoop } from "@/lib/server/collector";
+import { startWorker } from "@/lib/workers/worker";
 
 const once = process.argv.includes("--once");
+const leaseFlag = process.argv.indexOf("--lease-seconds");
+const leaseSeconds = leaseFlag > 0 ? Number(process.argv[leaseFlag + 1]) : undefined;
 
 async function runOnce(): Promise<number> {
   const { config } = loadConfig();
@@ -34,7 +40,11 @@ async function runOnce(): Promise<number> {
 async function runForever(): Promise<number> {
   const { config } = loadConfig();
   await migrate();
-  const running = await startCollectorLoop(config);
+  if (leaseSeconds !== undefined && !(leaseSeconds >= 1)) throw new Error("--lease-seconds must be a positive number");
+  const running =
+    databaseTarget().kind === "postgresql"
+      ? await startWorker(config, { leaseSeconds })
+      : await startCollectorLoop(config);
   await new Promise<void>((resolve) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
   });

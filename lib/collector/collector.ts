@@ -37,6 +37,27 @@ export interface CycleSummary {
   errors: string[];
 }
 
+type HubIdentity = Awaited<ReturnType<typeof getCallerIdentity>>;
+
+export interface Discovery {
+  /** Null when the hub identity could not be established: nothing can be collected. */
+  hub: HubIdentity | null;
+  /** Null without Organizations discovery, or when it failed. */
+  members: OrganizationAccount[] | null;
+  errors: string[];
+}
+
+/** One account × region of a cycle: everything needed to poll it, in this process or another. */
+export interface PlannedUnit {
+  accountId: string;
+  region: string;
+  roleArn: string | null;
+  externalId?: string;
+  /** The AssumeRole failure: the unit is recorded as failed without calling AWS. */
+  unreachable: AwsErrorInfo | null;
+  plannedAt: Date;
+}
+
 /** True when at least one account × region was collected (fully or partly). */
 export function collectedAnything(summary: CycleSummary): boolean {
   return summary.units.some((unit) => unit.status !== "failed");
@@ -77,72 +98,112 @@ export class Collector {
       errors: [],
     };
     const done = () => ({ ...summary, finishedAt: this.clock(), durationMs: Math.round(performance.now() - started) });
-    const hubScope = { accountId: "hub", region: config.regions[0]! };
-    let hub: Awaited<ReturnType<typeof getCallerIdentity>>;
-    try {
-      hub = await getCallerIdentity(this.aws.sts(hubScope), signal);
-    } catch (error) {
-      summary.errors.push(`sts:GetCallerIdentity: ${describeError(error).message}`);
-      log.error({ error: describeError(error) }, "cannot establish the hub identity: nothing collected");
-      return done();
-    }
-    summary.hubAccountId = hub.accountId;
+    const discovery = await this.discover(signal);
+    summary.errors.push(...discovery.errors);
+    if (!discovery.hub) return done();
+    summary.hubAccountId = discovery.hub.accountId;
 
+    const limit = pLimit(config.collector.accountConcurrency);
+    const { accounts, units } = await this.planUnits(discovery.hub, discovery.members, startedAt);
+    summary.accounts = accounts;
+    summary.units = await Promise.all(units.map((unit) => limit(() => this.pollOne(unit, { trigger, signal }))));
+    return done();
+  }
+
+  /** The hub identity and the organisation's members, or the failures that stop or narrow a cycle. */
+  async discover(signal?: AbortSignal): Promise<Discovery> {
+    const { config } = this.options;
+    const errors: string[] = [];
+    let hub: HubIdentity;
+    try {
+      hub = await getCallerIdentity(this.aws.sts(this.hubScope()), signal);
+    } catch (error) {
+      errors.push(`sts:GetCallerIdentity: ${describeError(error).message}`);
+      log.error({ error: describeError(error) }, "cannot establish the hub identity: nothing collected");
+      return { hub: null, members: null, errors };
+    }
     let members: OrganizationAccount[] | null = null;
     if (config.organization.discover) {
       try {
         members = await listOrganizationAccounts(this.aws.organizations({ accountId: "hub" }), signal);
       } catch (error) {
-        summary.errors.push(`organizations:ListAccounts: ${describeError(error).message}`);
+        errors.push(`organizations:ListAccounts: ${describeError(error).message}`);
         log.error(
           { error: describeError(error) },
           "Organizations discovery failed: collecting configured accounts only",
         );
       }
     }
+    return { hub, members, errors };
+  }
 
-    const limit = pLimit(config.collector.accountConcurrency);
-    const jobs: Promise<UnitSummary>[] = [];
+  /**
+   * Every account × region to poll this cycle. Each account's role is assumed once here, and the
+   * account recorded with the outcome, so an unreachable account becomes failed units, not a stall.
+   */
+  async planUnits(
+    hub: HubIdentity,
+    members: OrganizationAccount[] | null,
+    plannedAt: Date,
+  ): Promise<{ accounts: CycleSummary["accounts"]; units: PlannedUnit[] }> {
+    const { config } = this.options;
+    const accounts: CycleSummary["accounts"] = [];
+    const units: PlannedUnit[] = [];
     for (const account of planAccounts(config, hub, members)) {
-      const credentials = this.credentialsFor(account, hubScope.region);
-      const failure = await verify(credentials);
+      const failure = await verify(this.credentialsFor(account));
       const assumeError = failure && `${failure.code}: ${failure.message}`;
-      await syncAccount(this.db, account, { error: assumeError, at: startedAt });
-      summary.accounts.push({ id: account.id, name: account.name, source: account.source, assumeError });
+      await syncAccount(this.db, account, { error: assumeError, at: plannedAt });
+      accounts.push({ id: account.id, name: account.name, source: account.source, assumeError });
       for (const region of config.regions) {
-        const unit = { accountId: account.id, region };
-        jobs.push(
-          limit(() =>
-            failure
-              ? this.recordUnreachable(unit, trigger, startedAt, failure)
-              : pollUnit({
-                  db: this.db,
-                  aws: this.aws,
-                  config,
-                  clock: this.clock,
-                  scope: { ...unit, credentials },
-                  trigger,
-                  worker: this.worker,
-                  signal,
-                }),
-          ),
-        );
+        units.push({
+          accountId: account.id,
+          region,
+          roleArn: account.roleArn,
+          ...(account.externalId ? { externalId: account.externalId } : {}),
+          unreachable: failure,
+          plannedAt,
+        });
       }
     }
-    summary.units = await Promise.all(jobs);
-    return done();
+    return { accounts, units };
+  }
+
+  /** Polls one planned account × region; `worker` overrides who the poll run says ran it. */
+  pollOne(
+    unit: PlannedUnit,
+    options: { trigger: PollTrigger; signal?: AbortSignal; worker?: string },
+  ): Promise<UnitSummary> {
+    const { accountId, region } = unit;
+    const worker = options.worker ?? this.worker;
+    if (unit.unreachable) {
+      return this.recordUnreachable({ accountId, region }, options.trigger, worker, unit.plannedAt, unit.unreachable);
+    }
+    return pollUnit({
+      db: this.db,
+      aws: this.aws,
+      config: this.options.config,
+      clock: this.clock,
+      scope: { accountId, region, credentials: this.credentialsFor(unit) },
+      trigger: options.trigger,
+      worker,
+      signal: options.signal,
+    });
   }
 
   close(): void {
     this.aws.destroy();
   }
 
-  private credentialsFor(account: PlannedAccount, hubRegion: string): Credentials | undefined {
+  private hubScope() {
+    return { accountId: "hub", region: this.options.config.regions[0]! };
+  }
+
+  private credentialsFor(account: Pick<PlannedAccount, "roleArn" | "externalId">): Credentials | undefined {
     if (!account.roleArn) return undefined;
     const key = `${account.roleArn}|${account.externalId ?? ""}`;
     let credentials = this.sessions.get(key);
     if (!credentials) {
-      credentials = assumedRoleCredentials(this.aws.sts({ accountId: "hub", region: hubRegion }), {
+      credentials = assumedRoleCredentials(this.aws.sts(this.hubScope()), {
         roleArn: account.roleArn,
         externalId: account.externalId,
       });
@@ -155,11 +216,12 @@ export class Collector {
   private async recordUnreachable(
     unit: { accountId: string; region: string },
     trigger: PollTrigger,
+    worker: string,
     at: Date,
     failure: AwsErrorInfo,
   ): Promise<UnitSummary> {
     const pollRunId = crypto.randomUUID();
-    await startPollRun(this.db, { id: pollRunId, ...unit, trigger, worker: this.worker, startedAt: at });
+    await startPollRun(this.db, { id: pollRunId, ...unit, trigger, worker, startedAt: at });
     const errors = [{ api: "sts:AssumeRole", ...failure }];
     await finishPollRun(this.db, pollRunId, {
       finishedAt: new Date(),
