@@ -170,8 +170,12 @@ async function observe(
   const current = changes.current;
   const lookbackMs = config.collector.metricsLookbackMinutes * 60_000;
 
+  const metricsEveryMs = config.collector.metricsIntervalMinutes * 60_000;
+  const dueForMetrics = current.filter(
+    (row) => row.metricsThrough === null || now.getTime() - row.metricsThrough.getTime() >= metricsEveryMs,
+  );
   const metrics = await timer.time("metrics", () =>
-    collectMetrics(aws.cloudwatch(scope), current, { now, lookbackMs }, errors, signal),
+    collectMetrics(aws.cloudwatch(scope), dueForMetrics, { now, lookbackMs }, errors, signal),
   );
   const coldStarts = await timer.time("coldStarts", () =>
     collectColdStarts(

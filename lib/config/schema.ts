@@ -84,6 +84,8 @@ export const configSchema = z
         intervalSeconds: z.number().int().min(10).default(300),
         stateSweepMinutes: z.number().int().min(1).default(60),
         metricsLookbackMinutes: z.number().int().min(0).default(15),
+        /** GetMetricData is billed per metric requested: read each function's metrics this often, not every cycle. */
+        metricsIntervalMinutes: z.number().int().min(1).default(15),
         logsConcurrency: z.number().int().min(1).max(30).default(4),
         accountConcurrency: z.number().int().min(1).max(64).default(4),
         quotas: z
