@@ -20,6 +20,8 @@ export interface PlanCycleContext {
   /** How long a worker may hold a unit job before pg-boss hands it to another. */
   leaseSeconds: number;
   signal: AbortSignal;
+  /** What follows a finished collection (alerts, reports, retention): run once, by the next planner. */
+  afterPreviousCycle: () => Promise<void>;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function planCycle(ctx: PlanCycleContext, cycleId: string): Promise
     log.warn({ cycleId, pending }, "previous cycle still running: this one is skipped");
     return { cycleId, units: 0, skipped: `${pending} unit jobs of an earlier cycle pending`, errors: [] };
   }
+  await ctx.afterPreviousCycle();
   const discovery = await ctx.collector.discover(ctx.signal);
   if (!discovery.hub) return { cycleId, units: 0, errors: discovery.errors };
   const { units } = await ctx.collector.planUnits(discovery.hub, discovery.members, ctx.clock());

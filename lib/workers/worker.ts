@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { databaseTarget } from "@/lib/db/url";
 import { writesSettled } from "@/lib/db/writes/transaction";
 import { log } from "@/lib/log";
+import { afterCollection } from "@/lib/server/after-collection";
 import { setUpCollector } from "@/lib/server/collector";
 import { planCycle } from "./plan-cycle";
 import { pollUnitJob } from "./poll-unit-job";
@@ -58,7 +59,8 @@ export async function startWorker(
   await boss.start();
   await createQueues(boss);
 
-  const cycleContext = { boss, collector, clock, leaseSeconds, signal: controller.signal };
+  const afterPreviousCycle = () => afterCollection(clock(), setup.options.config);
+  const cycleContext = { boss, collector, clock, leaseSeconds, signal: controller.signal, afterPreviousCycle };
   await boss.work(CYCLE_QUEUE, { pollingIntervalSeconds: 1 }, ([job]) => planCycle(cycleContext, job!.id));
   const unitContext = { collector, db, clock, worker, signal: controller.signal };
   for (let slot = 0; slot < accountConcurrency; slot++) {
