@@ -1,7 +1,10 @@
 import { HydrationBoundary } from "@tanstack/react-query";
+import { AlertCountsCard } from "@/components/alerts/alert-counts-card";
 import { OverviewView } from "@/components/overview/overview-view";
 import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
+import { alertQueries } from "@/lib/alerts/api-queries";
+import { alertCounts } from "@/lib/db/queries/alerts";
 import { fleetFacets } from "@/lib/db/queries/facets";
 import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
 import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
@@ -37,12 +40,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     prefetchEntry(apiQueries.fleetLifecycle(search), () => fleetLifecycle(query)),
     prefetchEntry(apiQueries.fleetColdStarts(search), () => fleetColdStarts(query)),
     prefetchEntry(apiQueries.fleetTop(search), () => fleetTopLists(query)),
+    prefetchEntry(alertQueries.counts(), () => alertCounts()),
   ]);
   return (
     <>
       {header}
       <HydrationBoundary state={state}>
-        <OverviewView />
+        <div className="space-y-3">
+          <AlertCountsCard />
+          <OverviewView />
+        </div>
       </HydrationBoundary>
     </>
   );

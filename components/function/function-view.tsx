@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
+import { WarningBadges } from "@/components/alerts/warning-badges";
 import { apiQueries, type FunctionPath } from "@/lib/query/api-queries";
 import { useApiQuery } from "@/lib/query/use-api-query";
 import { functionView } from "@/lib/url-state/function-view";
@@ -37,6 +38,7 @@ export function FunctionView({ path }: { path: FunctionPath }) {
               {fn.team ? ` · team ${fn.team}` : ""} · state read <RelativeTime iso={fn.stateReadAt} />
             </span>
           </div>
+          <WarningBadges alerts={fn.alerts ?? undefined} />
           {fn.stateReason ? <p className="text-sm text-zinc-600 dark:text-zinc-300">{fn.stateReason}</p> : null}
           <div className="flex flex-wrap items-center justify-between gap-3">
             <AwsLinks fn={fn} />

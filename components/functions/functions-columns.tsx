@@ -1,4 +1,5 @@
 import { createColumnHelper } from "@tanstack/react-table";
+import { WarningBadges } from "@/components/alerts/warning-badges";
 import type { FunctionRow } from "@/lib/db/queries/functions";
 import type { FunctionSort } from "@/lib/url-state/functions-view";
 import { FunctionLink } from "../function/function-link";
@@ -34,6 +35,7 @@ export function functionColumns(windowSearch: string, now: number) {
         <span className="flex items-center gap-1.5">
           <FunctionLink fn={f} search={windowSearch} />
           {f.deletedAt ? <DeletedBadge /> : null}
+          <WarningBadges alerts={f.alerts} max={2} />
         </span>
       ),
     }),

@@ -1,3 +1,4 @@
+import { type FunctionAlerts, openAlertsByFunction } from "./alerts";
 import "server-only";
 import { z } from "zod";
 import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
@@ -49,6 +50,7 @@ export interface StateIntervalDto {
 
 export interface FunctionDetail {
   id: string;
+  alerts: FunctionAlerts | null;
   accountId: string;
   accountName: string;
   region: string;
@@ -205,8 +207,10 @@ export async function functionDetail(
   const ref = imageRef(fn.imageUri);
   const imageConfig = parseJsonColumn(imageConfigJson, fn.imageConfig);
 
+  const alerts = (await openAlertsByFunction([fn.id], db))[fn.id] ?? null;
   return {
     id: fn.id,
+    alerts,
     accountId: fn.accountId,
     accountName: fn.account.name,
     region: fn.region,

@@ -1,3 +1,4 @@
+import { type FunctionAlerts, openAlertsByFunction } from "./alerts";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
@@ -13,6 +14,8 @@ import { toIso, toNumber, whereAll } from "./sql";
 
 export interface FunctionRow {
   id: string;
+  /** Active alerts, for the warning badges (table pages only, not the CSV export). */
+  alerts?: FunctionAlerts;
   accountId: string;
   accountName: string;
   region: string;
@@ -190,8 +193,13 @@ export async function listFunctions(query: FunctionsQuery, options: ReadOptions 
       { n: unknown }[]
     >`SELECT COUNT(*) AS "n" FROM "Function" f ${whereAll(functionConditions(query, o.now))}`,
   ]);
+  const rows = await toRows(o.db, records, window, o);
+  const alerts = await openAlertsByFunction(
+    rows.map((r) => r.id),
+    o.db,
+  );
   return {
-    rows: await toRows(o.db, records, window, o),
+    rows: rows.map((row) => ({ ...row, alerts: alerts[row.id] })),
     total: toNumber(count[0]?.n),
     page: query.page,
     pageSize: query.pageSize,
