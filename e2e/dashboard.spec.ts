@@ -10,7 +10,8 @@ const chart = (page: Page, name: string | RegExp) => page.getByRole("figure", { 
 test("the overview draws the lifecycle and cold-start charts with data", async ({ page }) => {
   await page.goto("/");
   const lifecycle = chart(page, "Functions by lifecycle state over time");
-  await expect(lifecycle.locator(".recharts-area-area").first()).toBeVisible();
+  // An area of the first minutes of history can be a flat line: present, not necessarily tall.
+  await expect(lifecycle.locator(".recharts-area-area").first()).toBeAttached();
   await expect(lifecycle.getByText("Active").first()).toBeVisible();
   const coldStarts = chart(page, /^Cold starts, cold-start rate and init duration p95/);
   await expect(coldStarts.locator(".recharts-bar-rectangle").first()).toBeVisible();
@@ -39,7 +40,7 @@ test("filtering the table by Image and Inactive narrows it, lives in the URL and
   expect(filtered).toBeGreaterThan(1);
   for (const row of await rows.all().then((all) => all.slice(1))) {
     await expect(row.getByText("Image", { exact: true })).toBeVisible();
-    await expect(row.getByText(/^Inactive/)).toBeVisible();
+    await expect(row.getByText(/^Inactive/).first()).toBeVisible();
   }
 
   const url = page.url();

@@ -18,8 +18,8 @@ function positiveNumber(value: string | undefined, fallback: number, name: strin
   return n;
 }
 
-/** Simulated seconds per collection cycle in the demo: cycles follow the fleet's faster clock. */
-const DEMO_CYCLE_SIMULATED_SECONDS = 30 * 60;
+/** The demo collects every minute, so a fresh start fills the pages quickly. */
+const DEMO_CYCLE_SECONDS = 60;
 
 /**
  * How the collector reaches a running simulator exactly like AWS — static keys act as the hub,
@@ -37,7 +37,7 @@ export function simulatorCollectorOptions(
     organization: { discover: true, roleName: READ_ONLY_ROLE_NAMES[0], externalId: REQUIRED_EXTERNAL_ID },
     collector: {
       ...base.collector,
-      intervalSeconds: Math.max(10, Math.round(DEMO_CYCLE_SIMULATED_SECONDS / Math.max(sim.clock.speed, 1))),
+      intervalSeconds: DEMO_CYCLE_SECONDS,
     },
   });
   return {
@@ -49,7 +49,9 @@ export function simulatorCollectorOptions(
 
 /** The built-in demo: the fleet simulator on a loopback port, collected like any AWS organisation. */
 export async function startDemoFleet(base: ImageFleetConfig, env: Env = process.env): Promise<DemoFleet> {
-  const speed = positiveNumber(env.IMAGEFLEET_DEMO_SPEED, 60, "IMAGEFLEET_DEMO_SPEED");
+  // Real time by default: pages read "now" from the wall clock, so a faster fleet clock would put
+  // fresh data in their future. IMAGEFLEET_DEMO_SPEED=60 shows idle functions turn Inactive sooner.
+  const speed = positiveNumber(env.IMAGEFLEET_DEMO_SPEED, 1, "IMAGEFLEET_DEMO_SPEED");
   const functions = positiveNumber(env.IMAGEFLEET_DEMO_FUNCTIONS, 500, "IMAGEFLEET_DEMO_FUNCTIONS");
   const sim = await startSimulator({ seed: 7, functions: Math.round(functions), speed });
   // The demo stays off the network: its base-image catalog comes from the simulator's releases.
