@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { alertWindow } from "@/lib/analysis/alerts/window";
 import type { AlertDetail, AlertList } from "@/lib/db/queries/alerts";
-import { waitForFirstCollection } from "./support/collection";
+import { pollJson, waitForFirstCollection } from "./support/collection";
 
 /** Alerts are evaluated after each collection cycle: wait for some about a function that still exists. */
 async function anAlertWithAFunction(request: APIRequestContext): Promise<AlertList["alerts"][number]> {
@@ -9,11 +9,10 @@ async function anAlertWithAFunction(request: APIRequestContext): Promise<AlertLi
   await expect
     .poll(
       async () => {
-        const list = (await (await request.get("/api/alerts?state=active&pageSize=50")).json()) as AlertList;
+        const list = await pollJson<AlertList>(request, "/api/alerts?state=active&pageSize=50");
         found = list.alerts.find((alert) => alert.function.id !== null && alert.function.name !== null);
         return found !== undefined;
       },
-      // Under the server's 5 s keep-alive, so a poll never lands on a connection it is closing.
       { message: "waiting for alerts (GET /api/alerts)", timeout: 180_000, intervals: [1000, 2000, 3000] },
     )
     .toBe(true);

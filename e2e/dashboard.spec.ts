@@ -36,6 +36,13 @@ test("filtering the table by Image and Inactive narrows it, lives in the URL and
 
   const rows = page.getByRole("table").getByRole("row");
   await expect(summary).not.toHaveText(new RegExp(`of ${total.toLocaleString("en-US")} functions`));
+  // The table keeps the previous page on screen while the filtered one loads: wait for it.
+  await expect
+    .poll(async () => {
+      const texts = await rows.allInnerTexts();
+      return texts.length > 1 && texts.slice(1).every((text) => /Inactive/.test(text));
+    })
+    .toBe(true);
   const filtered = await rows.count();
   expect(filtered).toBeGreaterThan(1);
   for (const row of await rows.all().then((all) => all.slice(1))) {
