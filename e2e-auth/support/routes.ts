@@ -16,7 +16,9 @@ function routesUnder(dir: string, file: "page.tsx" | "route.ts"): string[] {
         .join("/")
         .replace(/\/\([^)]+\)/g, "")
         .replace(/\[+\.*([^\]]+)\]+/g, "sample-$1")
-        .replace(/^\/\.$/, "/"),
+        .replace(/^\/\.$/, "/")
+        // a page in a route group at the top, e.g. app/(overview)/page.tsx, is the root
+        .replace(/^$/, "/"),
     )
     .filter((route) => !OPEN.some((open) => open.test(route)))
     .sort();
