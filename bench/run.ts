@@ -36,64 +36,75 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-async function runParts(flags: BenchFlags, rows: Row[], details: Details): Promise<void> {
-  if (flags.parts.has("collection")) {
-    details.sweeps = [];
-    const scenarios = [
-      {
-        label: `one account × region (${flags.sweepScope.accountId}/${flags.sweepScope.region})`,
-        fleetFunctions: flags.sweepFleet,
-        accounts: [flags.sweepScope.accountId],
-        regions: [flags.sweepScope.region],
-      },
-      {
-        label: "5 accounts × 2 regions",
-        fleetFunctions: flags.multiFleet,
-        accounts: FIVE_ACCOUNTS,
-        regions: ["us-east-1", "eu-west-1"],
-      },
-    ];
-    for (const scenario of scenarios) {
-      progress(`state sweep: ${scenario.label}`);
-      const result = await runSweep(scenario);
-      details.sweeps.push(result);
-      rows.push(...sweepRows(result));
-    }
-  }
-  if (flags.parts.has("polling")) {
-    progress("naive poller vs collector");
-    details.polling = await comparePollers({
-      rateFunctions: flags.rateFleet,
-      rateHours: flags.rateHours,
-      detectFunctions: flags.detectFleet,
-      detectDays: flags.detectDays,
+/**
+ * Runs one part; a failure is recorded as a missed row instead of ending the run, and the results
+ * so far are written after every part so that a crash loses nothing already measured.
+ */
+async function part(name: string, run: () => Promise<Row[]>): Promise<void> {
+  progress(name);
+  try {
+    rows.push(...(await run()));
+  } catch (error) {
+    progress(`${name} failed: ${(error as Error).stack ?? String(error)}`);
+    rows.push({
+      section: name,
+      metric: "part failed",
+      value: Number.NaN,
+      unit: "",
+      goal: { op: "<=", target: 0, on: "value" },
+      note: String(error),
     });
-    rows.push(...comparisonRows(details.polling));
   }
-  if (flags.parts.has("database")) {
-    let postgresAdminUrl = flags.postgresAdminUrl;
-    if (postgresAdminUrl && !(await reachable(postgresAdminUrl))) {
-      progress(`PostgreSQL not reachable at ${new URL(postgresAdminUrl).host}: SQLite only`);
-      postgresAdminUrl = null;
-    }
-    progress("database at scale");
-    details.database = await runDatabaseBench({
-      functions: flags.dbFunctions,
-      days: flags.dbDays,
-      iterations: flags.dbIterations,
-      postgresAdminUrl,
-    });
-    rows.push(...details.database.flatMap(databaseRows));
+  writeResults();
+}
+
+async function sweeps(flags: BenchFlags): Promise<Row[]> {
+  const scenarios = [
+    {
+      label: `one account × region (${flags.sweepScope.accountId}/${flags.sweepScope.region})`,
+      fleetFunctions: flags.sweepFleet,
+      accounts: [flags.sweepScope.accountId],
+      regions: [flags.sweepScope.region],
+    },
+    {
+      label: "5 accounts × 2 regions",
+      fleetFunctions: flags.multiFleet,
+      accounts: FIVE_ACCOUNTS,
+      regions: ["us-east-1", "eu-west-1"],
+    },
+  ];
+  details.sweeps = [];
+  for (const scenario of scenarios) details.sweeps.push(await runSweep(scenario));
+  return details.sweeps.flatMap(sweepRows);
+}
+
+async function databases(flags: BenchFlags): Promise<Row[]> {
+  let postgresAdminUrl = flags.postgresAdminUrl;
+  if (postgresAdminUrl && !(await reachable(postgresAdminUrl))) {
+    progress(`PostgreSQL not reachable at ${new URL(postgresAdminUrl).host}: SQLite only`);
+    postgresAdminUrl = null;
   }
-  if (flags.parts.has("web")) {
-    progress("web pages");
-    details.web = await runWebBench({
-      port: flags.webPort,
-      iterations: flags.webIterations,
-      chromiumPath: flags.chromiumPath,
-    });
-    rows.push(...webRows(details.web));
-  }
+  details.database = await runDatabaseBench({
+    functions: flags.dbFunctions,
+    days: flags.dbDays,
+    iterations: flags.dbIterations,
+    postgresAdminUrl,
+  });
+  return details.database.flatMap(databaseRows);
+}
+
+function writeResults(): void {
+  const cpu = process.cpuUsage();
+  const results = {
+    date: new Date().toISOString(),
+    machine: { ...machineBefore, loadAverageAfter: machineInfo().loadAverage },
+    seconds: (performance.now() - started) / 1000,
+    benchProcessCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    flags: { ...flags, parts: [...flags.parts] },
+    rows: rows.map((row) => ({ ...row, status: statusOf(row) })),
+    details,
+  };
+  fs.writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
 }
 
 const flags = readFlags(process.argv.slice(2));
@@ -105,26 +116,31 @@ const machineBefore = machineInfo();
 const started = performance.now();
 const rows: Row[] = [];
 const details: Details = {};
-await runParts(flags, rows, details);
-const seconds = (performance.now() - started) / 1000;
-const cpu = process.cpuUsage();
+
+if (flags.parts.has("collection")) await part("state sweeps against the quota limit", () => sweeps(flags));
+if (flags.parts.has("polling")) {
+  await part("naive poller vs collector", async () => {
+    details.polling = await comparePollers({
+      rateFunctions: flags.rateFleet,
+      rateHours: flags.rateHours,
+      detectFunctions: flags.detectFleet,
+      detectDays: flags.detectDays,
+    });
+    return comparisonRows(details.polling);
+  });
+}
+if (flags.parts.has("database")) await part("database at scale", () => databases(flags));
+if (flags.parts.has("web")) {
+  await part("web pages", async () => {
+    details.web = await runWebBench({
+      port: flags.webPort,
+      iterations: flags.webIterations,
+      chromiumPath: flags.chromiumPath,
+    });
+    return webRows(details.web);
+  });
+}
 
 console.log(formatTable(rows));
-const misses = rows.filter((row) => statusOf(row) === "miss");
-console.log(`\n${rows.length} figures, ${misses.length} missed goals, ${Math.round(seconds)} s`);
-fs.writeFileSync(
-  "bench/results.json",
-  `${JSON.stringify(
-    {
-      date: new Date().toISOString(),
-      machine: { ...machineBefore, loadAverageAfter: machineInfo().loadAverage },
-      seconds,
-      benchProcessCpuSeconds: (cpu.user + cpu.system) / 1e6,
-      flags: { ...flags, parts: [...flags.parts] },
-      rows: rows.map((row) => ({ ...row, status: statusOf(row) })),
-      details,
-    },
-    null,
-    2,
-  )}\n`,
-);
+const misses = rows.filter((row) => statusOf(row) === "miss").length;
+console.log(`\n${rows.length} figures, ${misses} missed goals, ${Math.round((performance.now() - started) / 1000)} s`);

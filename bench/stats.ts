@@ -18,10 +18,20 @@ export async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: 
   return { result, ms: performance.now() - started };
 }
 
-/** Milliseconds of each of `iterations` runs, after `warmup` unmeasured ones. */
-export async function sampleMs(run: () => Promise<unknown>, iterations: number, warmup = 2): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await run();
+/**
+ * Milliseconds of up to `iterations` runs after `warmup` unmeasured ones, stopping early once
+ * `budgetMs` is spent (but never below `minimum` samples): slow workloads must not eat the run.
+ */
+export async function sampleMs(
+  run: () => Promise<unknown>,
+  options: { iterations: number; warmup: number; budgetMs: number; minimum?: number },
+): Promise<number[]> {
+  for (let i = 0; i < options.warmup; i++) await run();
   const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) samples.push((await timed(run)).ms);
+  const started = performance.now();
+  while (samples.length < options.iterations) {
+    samples.push((await timed(run)).ms);
+    if (samples.length >= (options.minimum ?? 3) && performance.now() - started > options.budgetMs) break;
+  }
   return samples;
 }
