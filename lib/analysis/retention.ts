@@ -38,7 +38,7 @@ export interface MetricTotals {
 
 const maxOf = (values: (number | null)[]) => {
   const present = values.filter((v): v is number => v !== null);
-  return present.length ? Math.max(...present) : null;
+  return present.length ? present.reduce((a, b) => Math.max(a, b)) : null;
 };
 
 /** Folds finer buckets into one coarser bucket (e.g. 24 hourly → 1 daily). */

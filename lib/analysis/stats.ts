@@ -41,7 +41,7 @@ export function mergeBuckets(buckets: readonly BucketAggregate[]): BucketAggrega
     count,
     avg: avgWeight === 0 ? null : withAvg.reduce((sum, b) => sum + b.count * b.avg!, 0) / avgWeight,
     p95: weightedP95(filled),
-    max: maxes.length === 0 ? null : Math.max(...maxes),
+    max: maxes.length === 0 ? null : maxes.reduce((a, b) => Math.max(a, b)),
   };
 }
 

@@ -90,7 +90,12 @@ export function aggregatesFromEvents(events: readonly LogEvent[]): Map<number, B
   return new Map(
     [...durations].map(([hour, values]) => [
       hour,
-      { count: values.length, avg: mean(values), p95: percentile(values, 95), max: Math.max(...values) },
+      {
+        count: values.length,
+        avg: mean(values),
+        p95: percentile(values, 95),
+        max: values.reduce((a, b) => Math.max(a, b)),
+      },
     ]),
   );
 }

@@ -49,7 +49,7 @@ export async function upsertBuckets(tx: Tx, writes: readonly BucketWrite[]): Pro
     byResolution.set(write.resolution, [...(byResolution.get(write.resolution) ?? []), write]);
 
   for (const [resolution, rows] of byResolution) {
-    const since = new Date(Math.min(...rows.map((row) => row.start.getTime())));
+    const since = new Date(rows.reduce((min, row) => Math.min(min, row.start.getTime()), Number.POSITIVE_INFINITY));
     const existing = new Map<string, Record<string, unknown>>();
     for (const ids of chunks([...new Set(rows.map((row) => row.functionId))])) {
       const found = await tx.metricBucket.findMany({
