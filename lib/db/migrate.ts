@@ -6,11 +6,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import pg from "pg";
+import { PG_LOCKS, withPgAdvisoryLock } from "./pg-lock";
 import { type DatabaseTarget, databaseTarget } from "./url";
 
 const LEDGER = "_imagefleet_migrations";
-const PG_LOCK_KEY = 7_424_001; // arbitrary, constant: serialises migrators across processes
 
 export interface Migration {
   name: string;
@@ -77,11 +76,8 @@ function migrateSqlite(file: string, all: Migration[]): string[] {
   }
 }
 
-async function migratePostgres(url: string, all: Migration[]): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock($1)", [PG_LOCK_KEY]);
+function migratePostgres(url: string, all: Migration[]): Promise<string[]> {
+  return withPgAdvisoryLock(url, PG_LOCKS.migrations, async (client) => {
     await client.query(
       `CREATE TABLE IF NOT EXISTS "${LEDGER}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`,
     );
@@ -102,10 +98,7 @@ async function migratePostgres(url: string, all: Migration[]): Promise<string[]>
       }
     }
     return todo.map((m) => m.name);
-  } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [PG_LOCK_KEY]).catch(() => {});
-    await client.end();
-  }
+  });
 }
 
 /** Brings the database to the latest committed schema. */

@@ -57,7 +57,7 @@ export async function startWorker(
   });
   boss.on("error", (error) => log.error({ error: error.message }, "job queue error"));
   await boss.start();
-  await createQueues(boss);
+  await createQueues(boss, target.url);
 
   const afterPreviousCycle = () => afterCollection(clock(), setup.options.config);
   const cycleContext = { boss, collector, clock, leaseSeconds, signal: controller.signal, afterPreviousCycle };
