@@ -4,6 +4,7 @@ import { OverviewView } from "@/components/overview/overview-view";
 import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { alertQueries } from "@/lib/alerts/api-queries";
+import { requestScope } from "@/lib/auth/session";
 import { alertCounts } from "@/lib/db/queries/alerts";
 import { fleetFacets } from "@/lib/db/queries/facets";
 import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
@@ -34,13 +35,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     );
   }
   const { query, search } = read;
+  const scope = await requestScope();
   const state = await prefetchAll([
-    prefetchEntry(apiQueries.fleetSummary(), () => fleetSummary()),
-    prefetchEntry(apiQueries.fleetFacets(), () => fleetFacets()),
-    prefetchEntry(apiQueries.fleetLifecycle(search), () => fleetLifecycle(query)),
-    prefetchEntry(apiQueries.fleetColdStarts(search), () => fleetColdStarts(query)),
-    prefetchEntry(apiQueries.fleetTop(search), () => fleetTopLists(query)),
-    prefetchEntry(alertQueries.counts(), () => alertCounts()),
+    prefetchEntry(apiQueries.fleetSummary(), () => fleetSummary({ scope })),
+    prefetchEntry(apiQueries.fleetFacets(), () => fleetFacets({ scope })),
+    prefetchEntry(apiQueries.fleetLifecycle(search), () => fleetLifecycle(query, { scope })),
+    prefetchEntry(apiQueries.fleetColdStarts(search), () => fleetColdStarts(query, { scope })),
+    prefetchEntry(apiQueries.fleetTop(search), () => fleetTopLists(query, { scope })),
+    prefetchEntry(alertQueries.counts(), () => alertCounts({ scope })),
   ]);
   return (
     <>

@@ -2,6 +2,7 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import { ReportListView } from "@/components/reports/report-list";
 import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
+import { requestScope } from "@/lib/auth/session";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 import { reportQueries } from "@/lib/reports/api-queries";
 import { loadReportList } from "@/lib/reports/load";
@@ -24,7 +25,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </>
     );
   const state = await prefetchAll([
-    prefetchEntry(reportQueries.list(page.search), () => loadReportList(page.query.team ?? null)),
+    prefetchEntry(reportQueries.list(page.search), async () =>
+      loadReportList(page.query.team ?? null, { scope: await requestScope() }),
+    ),
   ]);
   return (
     <>

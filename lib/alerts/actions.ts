@@ -1,17 +1,22 @@
 import "server-only";
 import type { Alert } from "@/generated/prisma/client";
+import { type AccountScope, inScope } from "@/lib/auth/scope";
 import { type Db, db as defaultDb } from "@/lib/db/client";
 import { readAlertRecord, type TimelineEvent, withEvents, writeAlertRecord } from "./record";
 
 export type ActionResult = "ok" | "not-found" | "resolved";
 
+/** Who acts: an alert outside the user's scope is not found, as on every read. */
+interface ActionOptions {
+  now?: Date;
+  db?: Db;
+  scope?: AccountScope;
+}
+
 /** Someone is on it: notifications continue only if it escalates (which re-opens it). */
-export function acknowledgeAlert(
-  id: string,
-  options: { by: string | null; now?: Date; db?: Db },
-): Promise<ActionResult> {
+export function acknowledgeAlert(id: string, options: ActionOptions & { by: string | null }): Promise<ActionResult> {
   const { by, now = new Date() } = options;
-  return changeActiveAlert(options.db ?? defaultDb, id, (alert) =>
+  return changeActiveAlert(options, id, (alert) =>
     alert.state === "acknowledged"
       ? null
       : {
@@ -22,9 +27,9 @@ export function acknowledgeAlert(
 }
 
 /** No notifications for this alert until `until`; null lifts the silence. */
-export function silenceAlert(id: string, options: { until: Date | null; now?: Date; db?: Db }): Promise<ActionResult> {
+export function silenceAlert(id: string, options: ActionOptions & { until: Date | null }): Promise<ActionResult> {
   const { until, now = new Date() } = options;
-  return changeActiveAlert(options.db ?? defaultDb, id, () => ({
+  return changeActiveAlert(options, id, () => ({
     data: { silencedUntil: until },
     event: until
       ? { kind: "silenced", at: now.toISOString(), until: until.toISOString() }
@@ -33,12 +38,13 @@ export function silenceAlert(id: string, options: { until: Date | null; now?: Da
 }
 
 async function changeActiveAlert(
-  db: Db,
+  options: ActionOptions,
   id: string,
   change: (alert: Alert) => { data: Partial<Alert>; event: TimelineEvent } | null,
 ): Promise<ActionResult> {
+  const db = options.db ?? defaultDb;
   const alert = await db.alert.findUnique({ where: { id } });
-  if (!alert) return "not-found";
+  if (!alert || !inScope(options.scope ?? null, alert)) return "not-found";
   if (alert.state === "resolved") return "resolved";
   const update = change(alert);
   if (update === null) return "ok";
@@ -48,5 +54,5 @@ async function changeActiveAlert(
     where: { id, state: alert.state, evidence: alert.evidence },
     data: { ...update.data, evidence },
   });
-  return written.count === 1 ? "ok" : changeActiveAlert(db, id, change);
+  return written.count === 1 ? "ok" : changeActiveAlert(options, id, change);
 }

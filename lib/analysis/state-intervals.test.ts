@@ -4,6 +4,7 @@ import {
   type OpenInterval,
   type StateInterval,
   stateAt,
+  stateCountsAt,
   timeInStates,
   transitionsIn,
 } from "./state-intervals";
@@ -124,5 +125,31 @@ describe("stateAt", () => {
 
   it("is null before anything was observed", () => {
     expect(stateAt(history, t("07:59"))).toBeNull();
+  });
+});
+
+describe("stateCountsAt", () => {
+  const member = (state: string, from: string, to: string | null, deletedAt: string | null = null) => ({
+    state,
+    from: t(from),
+    to: to ? t(to) : null,
+    deletedAt: deletedAt ? t(deletedAt) : null,
+  });
+  const intervals = [
+    member("Active", "08:00", "11:00"),
+    member("Inactive", "11:00", null),
+    member("Pending", "09:00", "09:30"),
+    member("Active", "09:30", null, "12:00"),
+  ];
+
+  it("counts the functions in each state at each instant, intervals half-open", () => {
+    const counts = stateCountsAt(intervals, [t("08:30"), t("09:00"), t("11:00"), t("12:00")]).map((m) =>
+      Object.fromEntries(m),
+    );
+    expect(counts).toEqual([{ Active: 1 }, { Active: 1, Pending: 1 }, { Inactive: 1, Active: 1 }, { Inactive: 1 }]);
+  });
+
+  it("counts nothing before the first observation", () => {
+    expect(stateCountsAt(intervals, [t("07:00")])[0]?.size).toBe(0);
   });
 });

@@ -99,3 +99,24 @@ export function transitionsIn(intervals: readonly StateInterval[], window: TimeW
 export function stateAt(intervals: readonly StateInterval[], at: Date): StateInterval | null {
   return intervals.find((interval) => interval.from <= at && (interval.to === null || at < interval.to)) ?? null;
 }
+
+/** An interval of one function among many, ending early when the function was deleted. */
+export interface MemberInterval {
+  state: string;
+  from: Date;
+  to: Date | null;
+  deletedAt: Date | null;
+}
+
+/** How many functions were in each state at each instant: the fleet counts a snapshot would have shown. */
+export function stateCountsAt(intervals: readonly MemberInterval[], instants: readonly Date[]): Map<string, number>[] {
+  return instants.map((at) => {
+    const counts = new Map<string, number>();
+    for (const interval of intervals) {
+      const ended =
+        (interval.to !== null && interval.to <= at) || (interval.deletedAt !== null && interval.deletedAt <= at);
+      if (interval.from <= at && !ended) counts.set(interval.state, (counts.get(interval.state) ?? 0) + 1);
+    }
+    return counts;
+  });
+}

@@ -1,11 +1,12 @@
 // Authorisation for server code. proxy.ts turns away requests without a session, but a proxy is
 // not a boundary by itself: route handlers that change state call requireRole("admin"), and
-// query modules narrow what they read with accountScope().
+// query modules narrow what they read by requestScope().
 import "server-only";
 import { cookies } from "next/headers";
 import { ApiError } from "@/lib/api/errors";
 import { listenHost } from "./exposure";
 import { isLoopbackHost } from "./loopback";
+import { type AccountScope, accountScope } from "./scope";
 import { authSettings } from "./settings";
 import { openSession, type Role, SESSION_COOKIE, type Session } from "./user-session";
 
@@ -42,13 +43,7 @@ export async function requireRole(role: Role): Promise<Session> {
   return session;
 }
 
-/**
- * What the user may see. null: everything. Otherwise only functions in one of `accounts` OR
- * owned by one of `teams` (the owner tag, config reports.ownerTagKey); either list may be empty.
- */
-export type AccountScope = { accounts: string[]; teams: string[] } | null;
-
-export function accountScope(session: Session): AccountScope {
-  if (!session.accounts && !session.teams) return null;
-  return { accounts: session.accounts ?? [], teams: session.teams ?? [] };
+/** What the request's user may see: the scope every read-side query module narrows by. */
+export async function requestScope(): Promise<AccountScope> {
+  return accountScope(await requireSession());
 }

@@ -24,7 +24,7 @@ export async function deliverReportDigests(
   const notices = [];
   for (const report of reports) {
     const team = report.team === "" ? null : report.team;
-    const view = await loadReportView(report.week, team, db);
+    const view = await loadReportView(report.week, team, { db });
     if (view !== null) notices.push(digestNotice(view, report.id, `${base}${reportPath(report.week, team)}`));
   }
   return sendToChannels(notices, { config, now, db });

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
-import { accountScope, requireRole, requireSession } from "@/lib/auth/session";
+import { accountScope } from "@/lib/auth/scope";
+import { requireRole, requireSession } from "@/lib/auth/session";
 
 describe("without sign-in", () => {
   beforeAll(() => {

@@ -4,6 +4,7 @@ import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { alertQueries } from "@/lib/alerts/api-queries";
 import { alertsView } from "@/lib/alerts/view";
+import { requestScope } from "@/lib/auth/session";
 import { listAlerts } from "@/lib/db/queries/alerts";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 import { readPageQuery, type SearchRecord } from "@/lib/url-state/view";
@@ -28,7 +29,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
     );
   }
   const { query } = read;
-  const state = await prefetchAll([prefetchEntry(alertQueries.list(read.search), () => listAlerts(query))]);
+  const scope = await requestScope();
+  const state = await prefetchAll([prefetchEntry(alertQueries.list(read.search), () => listAlerts(query, { scope }))]);
   return (
     <>
       {header}

@@ -5,6 +5,7 @@ import { AlertDetailView } from "@/components/alerts/alert-detail-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { alertQueries } from "@/lib/alerts/api-queries";
 import { alertIdParams } from "@/lib/alerts/requests";
+import { requestScope } from "@/lib/auth/session";
 import { getAlert } from "@/lib/db/queries/alerts";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 
@@ -14,7 +15,7 @@ type Props = { params: Promise<{ id: string }> };
 
 async function readAlert(params: Props["params"]) {
   const parsed = alertIdParams.safeParse(await params);
-  const alert = parsed.success ? await getAlert(parsed.data.id) : null;
+  const alert = parsed.success ? await getAlert(parsed.data.id, { scope: await requestScope() }) : null;
   if (!alert) notFound();
   return alert;
 }

@@ -1,4 +1,5 @@
 import { parseQuery, route } from "@/lib/api/errors";
+import { requestScope } from "@/lib/auth/session";
 import { functionsCsv } from "@/lib/db/queries/functions-csv";
 import { functionsView } from "@/lib/url-state/functions-view";
 
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (request: Request) => {
   const filter = parseQuery(functionsView.schemas.api, new URL(request.url).searchParams);
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(functionsCsv(filter), {
+  return new Response(functionsCsv(filter, { scope: await requestScope() }), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="imagefleet-functions-${day}.csv"`,

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseQuery, route } from "@/lib/api/errors";
+import { requestScope } from "@/lib/auth/session";
 import { listFunctions } from "@/lib/db/queries/functions";
 import { functionsView } from "@/lib/url-state/functions-view";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request: Request) => {
   const query = parseQuery(functionsView.schemas.api, new URL(request.url).searchParams);
-  return NextResponse.json(await listFunctions(query));
+  return NextResponse.json(await listFunctions(query, { scope: await requestScope() }));
 });

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseQuery, route } from "@/lib/api/errors";
-import { requireRole } from "@/lib/auth/session";
+import { requestScope, requireRole } from "@/lib/auth/session";
 import { loadConfig } from "@/lib/config/load";
 import { loadReportList } from "@/lib/reports/load";
 import { refreshReports, reportsNow } from "@/lib/reports/refresh";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request: Request) => {
   const { team } = parseQuery(reportScopeView.schemas.api, new URL(request.url).searchParams);
-  return NextResponse.json(await loadReportList(team ?? null));
+  return NextResponse.json(await loadReportList(team ?? null, { scope: await requestScope() }));
 });
 
 /** Reports on demand: recomputes the week to date (and publishes last week if the collector has not yet). */

@@ -2,6 +2,7 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import { FunctionsView } from "@/components/functions/functions-view";
 import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
+import { requestScope } from "@/lib/auth/session";
 import { fleetFacets } from "@/lib/db/queries/facets";
 import { listFunctions } from "@/lib/db/queries/functions";
 import { apiQueries } from "@/lib/query/api-queries";
@@ -28,9 +29,10 @@ export default async function FunctionsPage({ searchParams }: { searchParams: Pr
       </>
     );
   }
+  const scope = await requestScope();
   const state = await prefetchAll([
-    prefetchEntry(apiQueries.functions(read.search), () => listFunctions(read.query)),
-    prefetchEntry(apiQueries.fleetFacets(), () => fleetFacets()),
+    prefetchEntry(apiQueries.functions(read.search), () => listFunctions(read.query, { scope })),
+    prefetchEntry(apiQueries.fleetFacets(), () => fleetFacets({ scope })),
   ]);
   return (
     <>

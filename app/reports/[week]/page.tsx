@@ -2,6 +2,7 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import { ReportPage } from "@/components/reports/report-page";
 import { InvalidQuery } from "@/components/ui/invalid-query";
+import { requestScope } from "@/lib/auth/session";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 import { reportQueries } from "@/lib/reports/api-queries";
 import { loadReportView } from "@/lib/reports/load";
@@ -19,7 +20,7 @@ export default async function WeekReportPage({ params, searchParams }: Props) {
   if (!week.success) notFound();
   const page = readPageQuery(reportScopeView, await searchParams);
   if (!page.ok) return <InvalidQuery problems={page.problems} resetHref={`/reports/${week.data}`} />;
-  const view = await loadReportView(week.data, page.query.team ?? null);
+  const view = await loadReportView(week.data, page.query.team ?? null, { scope: await requestScope() });
   if (view === null) notFound();
   const state = await prefetchAll([prefetchEntry(reportQueries.report(week.data, page.search), async () => view)]);
   return (

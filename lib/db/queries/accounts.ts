@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
+import type { AccountScope } from "@/lib/auth/scope";
 import { type Db, db as defaultDb } from "../client";
 import { parseJsonColumn } from "./json-column";
 import { SUCCESSFUL_POLL_STATUSES } from "./poll-runs";
+import { scopedAccounts, scopeWhere } from "./scope";
 import { toIso } from "./sql";
 
 const MAX_ERRORS_SHOWN = 10;
@@ -83,17 +85,22 @@ function toPollSummary(run: {
 }
 
 /** Every account ImageFleet knows and, per region it polls, how the last poll went. */
-export async function listAccounts(options: { db?: Db } = {}): Promise<AccountStatus[]> {
+export async function listAccounts(options: { db?: Db; scope?: AccountScope } = {}): Promise<AccountStatus[]> {
   const db = options.db ?? defaultDb;
+  const scope = options.scope ?? null;
   const [accounts, latest, successes, functionCounts] = await Promise.all([
-    db.account.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    db.account.findMany({ where: scopedAccounts(scope), orderBy: [{ name: "asc" }, { id: "asc" }] }),
     db.pollRun.groupBy({ by: ["accountId", "region"], _max: { startedAt: true } }),
     db.pollRun.groupBy({
       by: ["accountId", "region"],
       where: { status: { in: SUCCESSFUL_POLL_STATUSES }, finishedAt: { not: null } },
       _max: { finishedAt: true },
     }),
-    db.function.groupBy({ by: ["accountId", "region"], where: { deletedAt: null }, _count: { _all: true } }),
+    db.function.groupBy({
+      by: ["accountId", "region"],
+      where: { deletedAt: null, ...scopeWhere(scope) },
+      _count: { _all: true },
+    }),
   ]);
   const lastRuns = latest.length
     ? await db.pollRun.findMany({

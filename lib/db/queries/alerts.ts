@@ -5,8 +5,10 @@ import { readAlertRecord, type TimelineEvent } from "@/lib/alerts/record";
 import type { AlertsQuery, StateFilter } from "@/lib/alerts/view";
 import { isSilenced, severityRank } from "@/lib/analysis/alerts/lifecycle";
 import type { EvidenceValue, Severity } from "@/lib/analysis/rules/finding";
+import { type AccountScope, inScope } from "@/lib/auth/scope";
 import { loadConfig } from "@/lib/config/load";
 import { type Db, db as defaultDb } from "../client";
+import { scopeWhere } from "./scope";
 
 export interface AlertFunction {
   /** Null once the function row is gone. */
@@ -69,6 +71,8 @@ export interface ReadOptions {
   db?: Db;
   now?: Date;
   publicBaseUrl?: string;
+  /** What the user may see; null (the default) is everything. */
+  scope?: AccountScope;
 }
 
 const STATES: Record<StateFilter, string[] | null> = {
@@ -83,9 +87,11 @@ const alertInclude = { function: { select: { state: true, logGroup: true } } } s
 type AlertWithFunction = Prisma.AlertGetPayload<{ include: typeof alertInclude }>;
 
 export async function listAlerts(query: AlertsQuery, options: ReadOptions = {}): Promise<AlertList> {
-  const { db = defaultDb } = options;
+  const { db = defaultDb, scope = null } = options;
   const states = STATES[query.state];
+  const visible = scopeWhere(scope);
   const where: Prisma.AlertWhereInput = {
+    ...visible,
     ...(states ? { state: { in: states } } : {}),
     ...(query.severity ? { severity: query.severity } : {}),
     ...(query.rule ? { rule: query.rule } : {}),
@@ -101,8 +107,8 @@ export async function listAlerts(query: AlertsQuery, options: ReadOptions = {}):
       take: query.pageSize,
     }),
     db.alert.count({ where }),
-    db.alert.groupBy({ by: ["accountId"], orderBy: { accountId: "asc" } }),
-    db.alert.groupBy({ by: ["team"], where: { team: { not: null } }, orderBy: { team: "asc" } }),
+    db.alert.groupBy({ by: ["accountId"], where: visible, orderBy: { accountId: "asc" } }),
+    db.alert.groupBy({ by: ["team"], where: { team: { not: null }, ...visible }, orderBy: { team: "asc" } }),
   ]);
   const names = await accountNames(
     db,
@@ -123,7 +129,7 @@ export async function listAlerts(query: AlertsQuery, options: ReadOptions = {}):
 export async function getAlert(id: string, options: ReadOptions = {}): Promise<AlertDetail | null> {
   const { db = defaultDb, now = new Date() } = options;
   const row = await db.alert.findUnique({ where: { id }, include: alertInclude });
-  if (!row) return null;
+  if (!row || !inScope(options.scope ?? null, row)) return null;
   const [names, notifications] = await Promise.all([
     accountNames(db, [row.accountId]),
     db.notification.findMany({
@@ -187,10 +193,11 @@ export interface AlertCounts {
 }
 
 /** Counts of active alerts for the overview. */
-export async function alertCounts(db: Db = defaultDb): Promise<AlertCounts> {
+export async function alertCounts(options: { db?: Db; scope?: AccountScope } = {}): Promise<AlertCounts> {
+  const { db = defaultDb, scope = null } = options;
   const groups = await db.alert.groupBy({
     by: ["state", "severity"],
-    where: { state: { in: STATES.active! } },
+    where: { state: { in: STATES.active! }, ...scopeWhere(scope) },
     _count: { _all: true },
   });
   const counts: AlertCounts = { active: 0, acknowledged: 0, bySeverity: { critical: 0, warning: 0, info: 0 } };

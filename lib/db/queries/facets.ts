@@ -1,5 +1,7 @@
 import "server-only";
+import type { AccountScope } from "@/lib/auth/scope";
 import { type Db, db as defaultDb } from "../client";
+import { scopedAccounts, scopeWhere } from "./scope";
 
 /** The values the filters offer: what the fleet actually holds. */
 export interface FleetFacets {
@@ -8,14 +10,24 @@ export interface FleetFacets {
   teams: string[];
 }
 
-export async function fleetFacets(options: { db?: Db } = {}): Promise<FleetFacets> {
+export async function fleetFacets(options: { db?: Db; scope?: AccountScope } = {}): Promise<FleetFacets> {
   const db = options.db ?? defaultDb;
+  const scope = options.scope ?? null;
   const [accounts, regions, teams] = await Promise.all([
-    db.account.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    db.function.findMany({ distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } }),
+    db.account.findMany({
+      where: scopedAccounts(scope),
+      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
+    db.function.findMany({
+      distinct: ["region"],
+      where: scopeWhere(scope),
+      select: { region: true },
+      orderBy: { region: "asc" },
+    }),
     db.function.findMany({
       distinct: ["team"],
-      where: { team: { not: null } },
+      where: { team: { not: null }, ...scopeWhere(scope) },
       select: { team: true },
       orderBy: { team: "asc" },
     }),

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
+import type { AccountScope } from "@/lib/auth/scope";
 import type { FleetQuery } from "@/lib/url-state/fleet-view";
 import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
 import { type Db, db as defaultDb } from "../client";
@@ -24,9 +25,9 @@ export interface ColdStartSeries {
 }
 
 /** Buckets of the functions in the overview's slice (deleted ones included: their past happened). */
-function sliceOf(query: FleetQuery): Prisma.Sql {
+function sliceOf(query: FleetQuery, scope: AccountScope): Prisma.Sql {
   const conditions = functionConditions(
-    { account: query.account, region: query.region, packageType: query.packageType, deleted: "include" },
+    { account: query.account, region: query.region, packageType: query.packageType, deleted: "include", scope },
     new Date(),
   );
   if (conditions.length === 0) return Prisma.sql`1 = 1`;
@@ -84,10 +85,10 @@ async function fleetHours(db: Db, slice: Prisma.Sql, window: TimeWindow): Promis
 /** Cold starts, cold-start rate and init p95 per hour (windows up to a week) or per day. */
 export async function fleetColdStarts(
   query: FleetQuery,
-  options: { db?: Db; now?: Date } = {},
+  options: { db?: Db; now?: Date; scope?: AccountScope } = {},
 ): Promise<ColdStartSeries> {
   const window = resolveTimeRange(query, options.now);
-  const hours = await fleetHours(options.db ?? defaultDb, sliceOf(query), window);
+  const hours = await fleetHours(options.db ?? defaultDb, sliceOf(query, options.scope ?? null), window);
   const steps = rollUp(hours, window);
   const points = bucketStarts(window).map((t): ColdStartPoint => {
     const step = steps.get(t);

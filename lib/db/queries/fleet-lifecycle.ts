@@ -1,11 +1,14 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { type MemberInterval, stateCountsAt } from "@/lib/analysis/state-intervals";
 import { FunctionState } from "@/lib/analysis/types";
+import type { AccountScope } from "@/lib/auth/scope";
 import type { FleetQuery } from "@/lib/url-state/fleet-view";
-import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
+import { resolveTimeRange, stepMs, type TimeWindow } from "@/lib/url-state/time-range";
 import { type Db, db as defaultDb } from "../client";
+import { functionConditions } from "./function-filter";
 import { bucketStarts } from "./series";
-import { bucketOf, bucketStartIso } from "./sql";
+import { bucketOf, bucketStartIso, toDate } from "./sql";
 
 /** The states the chart stacks; every other observed state (the enum is open) is summed as Other. */
 export const CHARTED_STATES = [
@@ -73,6 +76,50 @@ function emptyPoint(t: number): LifecyclePoint {
   return { t: new Date(t).toISOString(), Active: 0, Pending: 0, Inactive: 0, Failed: 0, Other: 0 };
 }
 
+function addCount(point: LifecyclePoint, state: string, n: number) {
+  const key = (CHARTED_STATES as readonly string[]).includes(state) ? (state as ChartedState) : "Other";
+  point[key] += n;
+}
+
+const seriesOf = (window: TimeWindow, points: LifecyclePoint[]): LifecycleSeries => ({
+  window: { from: window.from.toISOString(), to: window.to.toISOString(), step: window.step },
+  points,
+});
+
+/**
+ * A restricted user's counts come from the state history of the functions they may see (snapshots
+ * count whole account × regions): each bucket shows the states at its end, as its last snapshot would.
+ */
+async function scopedLifecycle(
+  db: Db,
+  query: FleetQuery,
+  window: TimeWindow,
+  scope: NonNullable<AccountScope>,
+  now: Date,
+): Promise<LifecycleSeries> {
+  const slice = { account: query.account, region: query.region, packageType: query.packageType, scope };
+  const conditions = functionConditions({ ...slice, deleted: "include" }, now);
+  const intervals = await db.$queryRaw<MemberInterval[]>`
+    SELECT si."state", si."from", si."to", f."deletedAt" FROM "StateInterval" si
+    JOIN "Function" f ON f."id" = si."functionId"
+    WHERE ${Prisma.join(conditions, " AND ")} AND si."from" < ${window.to} AND (si."to" IS NULL OR si."to" > ${window.from})`;
+  const dated = intervals.map((i) => ({
+    ...i,
+    from: new Date(i.from),
+    to: toDate(i.to),
+    deletedAt: toDate(i.deletedAt),
+  }));
+  const starts = bucketStarts(window);
+  const size = stepMs(window.step);
+  const ends = starts.map((t) => new Date(Math.min(t + size, now.getTime()) - 1));
+  const points = stateCountsAt(dated, ends).map((counts, i) => {
+    const point = emptyPoint(starts[i]!);
+    for (const [state, n] of counts) addCount(point, state, n);
+    return point;
+  });
+  return seriesOf(window, points);
+}
+
 /**
  * Function counts by state over time. Each account × region polls on its own schedule, so a
  * bucket sums, per account × region, its last snapshot in that bucket — or, when it did not poll
@@ -80,10 +127,13 @@ function emptyPoint(t: number): LifecyclePoint {
  */
 export async function fleetLifecycle(
   query: FleetQuery,
-  options: { db?: Db; now?: Date } = {},
+  options: { db?: Db; now?: Date; scope?: AccountScope } = {},
 ): Promise<LifecycleSeries> {
-  const window = resolveTimeRange(query, options.now);
-  const rows = await lastSnapshots(options.db ?? defaultDb, query, window);
+  const now = options.now ?? new Date();
+  const window = resolveTimeRange(query, now);
+  const db = options.db ?? defaultDb;
+  if (options.scope) return scopedLifecycle(db, query, window, options.scope, now);
+  const rows = await lastSnapshots(db, query, window);
 
   const counts = new Map<string, Map<number | "before", Map<string, number>>>();
   for (const row of rows) {
@@ -101,11 +151,8 @@ export async function fleetLifecycle(
     let current = byBucket.get("before");
     for (const point of points) {
       current = byBucket.get(Date.parse(point.t)) ?? current;
-      for (const [state, n] of current ?? []) {
-        const key = (CHARTED_STATES as readonly string[]).includes(state) ? (state as ChartedState) : "Other";
-        point[key] += n;
-      }
+      for (const [state, n] of current ?? []) addCount(point, state, n);
     }
   }
-  return { window: { from: window.from.toISOString(), to: window.to.toISOString(), step: window.step }, points };
+  return seriesOf(window, points);
 }

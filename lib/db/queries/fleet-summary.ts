@@ -1,7 +1,9 @@
 import "server-only";
 import { UNKNOWN_STATE } from "@/lib/analysis/fleet-counts";
+import type { AccountScope } from "@/lib/auth/scope";
 import { type Db, db as defaultDb } from "../client";
 import { lastCollectionAt, SUCCESSFUL_POLL_STATUSES } from "./poll-runs";
+import { scopeWhere } from "./scope";
 import { idleThresholds } from "./settings";
 
 export interface FleetSummary {
@@ -18,12 +20,34 @@ export interface FleetSummary {
   idleThresholdDays: number;
 }
 
+/**
+ * Account × region pairs that collected: every successful poll for the whole fleet; for a
+ * restricted user, those holding a function they may see.
+ */
+async function coveredScopes(db: Db, scope: AccountScope): Promise<{ accountId: string; region: string }[]> {
+  if (scope) {
+    const where = { deletedAt: null, ...scopeWhere(scope) };
+    const pairs = await db.function.groupBy({ by: ["accountId", "region"], where });
+    return pairs.map(({ accountId, region }) => ({ accountId, region }));
+  }
+  const pairs = await db.pollRun.groupBy({
+    by: ["accountId", "region"],
+    where: { status: { in: SUCCESSFUL_POLL_STATUSES } },
+  });
+  return pairs.map(({ accountId, region }) => ({ accountId, region }));
+}
+
 /** The overview's headline figures: the fleet as last observed, independent of any time range. */
-export async function fleetSummary(options: { db?: Db } = {}): Promise<FleetSummary> {
+export async function fleetSummary(options: { db?: Db; scope?: AccountScope } = {}): Promise<FleetSummary> {
   const db = options.db ?? defaultDb;
+  const scope = options.scope ?? null;
   const [groups, covered, last] = await Promise.all([
-    db.function.groupBy({ by: ["packageType", "state"], where: { deletedAt: null }, _count: { _all: true } }),
-    db.pollRun.groupBy({ by: ["accountId", "region"], where: { status: { in: SUCCESSFUL_POLL_STATUSES } } }),
+    db.function.groupBy({
+      by: ["packageType", "state"],
+      where: { deletedAt: null, ...scopeWhere(scope) },
+      _count: { _all: true },
+    }),
+    coveredScopes(db, scope),
     lastCollectionAt(db),
   ]);
   const byState: Record<string, number> = {};

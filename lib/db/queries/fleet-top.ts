@@ -4,6 +4,7 @@ import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/
 import { coldStartRate } from "@/lib/analysis/stats";
 import { DAY_MS } from "@/lib/analysis/time";
 import { FunctionState, PackageType } from "@/lib/analysis/types";
+import type { AccountScope } from "@/lib/auth/scope";
 import type { FleetQuery } from "@/lib/url-state/fleet-view";
 import { resolveTimeRange } from "@/lib/url-state/time-range";
 import { type Db, db as defaultDb } from "../client";
@@ -11,6 +12,7 @@ import { type FunctionFilter, functionConditions } from "./function-filter";
 import { type FunctionRef, functionRefs } from "./function-ref";
 import { imageRef } from "./image-ref";
 import { totalsByFunction } from "./metric-aggregates";
+import { scopeWhere } from "./scope";
 import { idleThresholds } from "./settings";
 import { toIso, toNumber, whereAll } from "./sql";
 
@@ -38,13 +40,16 @@ export interface FleetTopLists {
   idleThresholdDays: number;
 }
 
-type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds };
+type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds; scope?: AccountScope };
 
-function slice(query: FleetQuery, extra: FunctionFilter = {}): FunctionFilter {
-  return { account: query.account, region: query.region, packageType: query.packageType, ...extra };
+/** The overview's slice of the fleet, within what the user may see. */
+type Slice = FleetQuery & { scope: AccountScope };
+
+function slice(query: Slice, extra: FunctionFilter = {}): FunctionFilter {
+  return { account: query.account, region: query.region, packageType: query.packageType, scope: query.scope, ...extra };
 }
 
-async function mostColdStarts(db: Db, query: FleetQuery, now: Date) {
+async function mostColdStarts(db: Db, query: Slice, now: Date) {
   const window = resolveTimeRange(query, now);
   const rows = await db.$queryRaw<{ functionId: string; coldStarts: unknown; invocations: unknown }[]>`
     SELECT t."functionId", t."coldStarts", t."invocations" FROM (${totalsByFunction(window)}) t
@@ -68,7 +73,7 @@ async function mostColdStarts(db: Db, query: FleetQuery, now: Date) {
 }
 
 /** Active functions idle longest: the next candidates for Lambda's idle reclaim (image functions unless sliced otherwise). */
-async function closestToIdle(db: Db, query: FleetQuery, now: Date, thresholds: IdleThresholds) {
+async function closestToIdle(db: Db, query: Slice, now: Date, thresholds: IdleThresholds) {
   const filter = slice(query, { packageType: query.packageType ?? PackageType.Image, state: FunctionState.Active });
   const rows = await db.$queryRaw<{ id: string; lastInvokedAt: Date | null; firstSeenAt: Date }[]>`
     SELECT f."id", f."lastInvokedAt", f."firstSeenAt" FROM "Function" f
@@ -90,7 +95,7 @@ async function closestToIdle(db: Db, query: FleetQuery, now: Date, thresholds: I
   });
 }
 
-async function staleImages(db: Db, query: FleetQuery, now: Date) {
+async function staleImages(db: Db, query: Slice, now: Date) {
   const filter = slice(query, { packageType: PackageType.Image });
   const rows = await db.$queryRaw<
     { digest: string; imageUri: string | null; pushedAt: Date | string; functions: unknown; exampleId: string }[]
@@ -119,7 +124,7 @@ async function staleImages(db: Db, query: FleetQuery, now: Date) {
   });
 }
 
-async function failed(db: Db, query: FleetQuery) {
+async function failed(db: Db, query: Slice) {
   const rows = await db.function.findMany({
     where: {
       state: FunctionState.Failed,
@@ -127,6 +132,7 @@ async function failed(db: Db, query: FleetQuery) {
       accountId: query.account,
       region: query.region,
       packageType: query.packageType,
+      ...scopeWhere(query.scope),
     },
     orderBy: [{ stateReadAt: "desc" }, { id: "asc" }],
     take: TOP_LIST_LENGTH,
@@ -152,11 +158,12 @@ export async function fleetTopLists(query: FleetQuery, options: Options = {}): P
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
   const thresholds = options.thresholds ?? idleThresholds();
+  const sliced = { ...query, scope: options.scope ?? null };
   const [cold, idle, stale, failing] = await Promise.all([
-    mostColdStarts(db, query, now),
-    closestToIdle(db, query, now, thresholds),
-    staleImages(db, query, now),
-    failed(db, query),
+    mostColdStarts(db, sliced, now),
+    closestToIdle(db, sliced, now, thresholds),
+    staleImages(db, sliced, now),
+    failed(db, sliced),
   ]);
   return {
     mostColdStarts: cold,

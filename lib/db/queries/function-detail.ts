@@ -1,3 +1,4 @@
+import { type AccountScope, inScope } from "@/lib/auth/scope";
 import { type FunctionAlerts, openAlertsByFunction } from "./alerts";
 import "server-only";
 import { z } from "zod";
@@ -128,7 +129,7 @@ export interface FunctionDetail {
   links: { console: string; logsInsights: string };
 }
 
-type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds };
+type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds; scope?: AccountScope };
 
 function toInterval(row: {
   state: string;
@@ -160,7 +161,7 @@ function metricSeries(hours: HourlyMetrics[], window: TimeWindow, collectedThrou
   });
 }
 
-/** Everything the function page shows, for one time window; null when no such function was ever seen. */
+/** Everything the function page shows, for one time window; null when no such function was ever seen (or the user may not see it). */
 export async function functionDetail(
   identity: FunctionIdentity,
   query: FunctionWindowQuery,
@@ -175,7 +176,7 @@ export async function functionDetail(
     where: { accountId_region_name: { accountId: identity.accountId, region: identity.region, name: identity.name } },
     include: { account: { select: { name: true } } },
   });
-  if (!fn) return null;
+  if (!fn || !inScope(options.scope ?? null, fn)) return null;
 
   const [intervalRows, buckets, changes, image] = await Promise.all([
     db.stateInterval.findMany({

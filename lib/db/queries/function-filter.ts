@@ -1,20 +1,25 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { DAY_MS } from "@/lib/analysis/time";
+import type { AccountScope } from "@/lib/auth/scope";
 import type { FunctionsFilter } from "@/lib/url-state/functions-view";
+import { scopeConditions } from "./scope";
 import { containsPattern, LIKE_ESCAPE } from "./sql";
 
-/** Any subset of the functions table's filters: the overview uses account, region and package type. */
+/**
+ * Any subset of the functions table's filters (the overview uses account, region and package type),
+ * within what the user may see.
+ */
 export type FunctionFilter = Partial<
   Pick<
     FunctionsFilter,
     "packageType" | "state" | "account" | "region" | "team" | "architecture" | "deleted" | "idleMin" | "q"
   >
->;
+> & { scope?: AccountScope };
 
 /** SQL conditions on the `Function` table aliased `f`; each one can use an index of its own column. */
 export function functionConditions(filter: FunctionFilter, now: Date): Prisma.Sql[] {
-  const conditions: Prisma.Sql[] = [];
+  const conditions = scopeConditions(filter.scope ?? null);
   if (filter.packageType) conditions.push(Prisma.sql`f."packageType" = ${filter.packageType}`);
   if (filter.state) conditions.push(Prisma.sql`f."state" = ${filter.state}`);
   if (filter.account) conditions.push(Prisma.sql`f."accountId" = ${filter.account}`);

@@ -3,10 +3,11 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
 import { coldStartRate } from "@/lib/analysis/stats";
+import type { AccountScope } from "@/lib/auth/scope";
 import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/url-state/functions-view";
 import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
 import { type Db, db as defaultDb } from "../client";
-import { functionConditions } from "./function-filter";
+import { type FunctionFilter, functionConditions } from "./function-filter";
 import { imageRef } from "./image-ref";
 import { initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
 import { idleThresholds } from "./settings";
@@ -57,6 +58,8 @@ export interface ReadOptions {
   db?: Db;
   now?: Date;
   thresholds?: IdleThresholds;
+  /** What the user may see; null (the default) is everything. */
+  scope?: AccountScope;
 }
 
 const SORT_COLUMNS: Record<FunctionSort, Prisma.Sql> = {
@@ -108,7 +111,7 @@ interface FunctionRecord {
 
 async function selectPage(
   db: Db,
-  filter: FunctionsFilter,
+  filter: FunctionsFilter & FunctionFilter,
   window: TimeWindow,
   now: Date,
   limit: number,
@@ -180,6 +183,7 @@ function withDefaults(options: ReadOptions): Required<ReadOptions> {
     db: options.db ?? defaultDb,
     now: options.now ?? new Date(),
     thresholds: options.thresholds ?? idleThresholds(),
+    scope: options.scope ?? null,
   };
 }
 
@@ -187,11 +191,12 @@ function withDefaults(options: ReadOptions): Required<ReadOptions> {
 export async function listFunctions(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
   const o = withDefaults(options);
   const window = resolveTimeRange(query, o.now);
+  const filter = { ...query, scope: o.scope };
   const [records, count] = await Promise.all([
-    selectPage(o.db, query, window, o.now, query.pageSize, (query.page - 1) * query.pageSize),
+    selectPage(o.db, filter, window, o.now, query.pageSize, (query.page - 1) * query.pageSize),
     o.db.$queryRaw<
       { n: unknown }[]
-    >`SELECT COUNT(*) AS "n" FROM "Function" f ${whereAll(functionConditions(query, o.now))}`,
+    >`SELECT COUNT(*) AS "n" FROM "Function" f ${whereAll(functionConditions(filter, o.now))}`,
   ]);
   const rows = await toRows(o.db, records, window, o);
   const alerts = await openAlertsByFunction(
@@ -214,7 +219,7 @@ export async function* allFunctions(filter: FunctionsFilter, options: ReadOption
   const o = withDefaults(options);
   const window = resolveTimeRange(filter, o.now);
   for (let offset = 0; ; offset += EXPORT_BATCH) {
-    const records = await selectPage(o.db, filter, window, o.now, EXPORT_BATCH, offset);
+    const records = await selectPage(o.db, { ...filter, scope: o.scope }, window, o.now, EXPORT_BATCH, offset);
     if (records.length > 0) yield await toRows(o.db, records, window, o);
     if (records.length < EXPORT_BATCH) return;
   }

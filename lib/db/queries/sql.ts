@@ -41,7 +41,12 @@ export function toNumberOrNull(value: unknown): number | null {
 
 /** Computed timestamp columns come back as Date (PostgreSQL, typed columns) or ISO text (SQLite expressions). */
 export function toIso(value: Date | string | null | undefined): string | null {
-  return value === null || value === undefined ? null : new Date(value).toISOString();
+  return toDate(value)?.toISOString() ?? null;
+}
+
+/** Timestamps of raw queries come back as Date (PostgreSQL) or ISO text (SQLite). */
+export function toDate(value: Date | string | null | undefined): Date | null {
+  return value === null || value === undefined ? null : new Date(value);
 }
 
 /** A `bucketOf` value as the ISO instant of the bucket start. */

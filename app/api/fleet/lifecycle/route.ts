@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseQuery, route } from "@/lib/api/errors";
+import { requestScope } from "@/lib/auth/session";
 import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
 import { fleetView } from "@/lib/url-state/fleet-view";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request: Request) => {
   const query = parseQuery(fleetView.schemas.api, new URL(request.url).searchParams);
-  return NextResponse.json(await fleetLifecycle(query));
+  return NextResponse.json(await fleetLifecycle(query, { scope: await requestScope() }));
 });

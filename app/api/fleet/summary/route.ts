@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseQuery, route } from "@/lib/api/errors";
+import { requestScope } from "@/lib/auth/session";
 import { fleetSummary } from "@/lib/db/queries/fleet-summary";
 import { noParamsSchema } from "@/lib/url-state/no-params";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request: Request) => {
   parseQuery(noParamsSchema, new URL(request.url).searchParams);
-  return NextResponse.json(await fleetSummary());
+  return NextResponse.json(await fleetSummary({ scope: await requestScope() }));
 });

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseQuery, route } from "@/lib/api/errors";
+import { requestScope } from "@/lib/auth/session";
 import { fleetTopLists } from "@/lib/db/queries/fleet-top";
 import { fleetView } from "@/lib/url-state/fleet-view";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request: Request) => {
   const query = parseQuery(fleetView.schemas.api, new URL(request.url).searchParams);
-  return NextResponse.json(await fleetTopLists(query));
+  return NextResponse.json(await fleetTopLists(query, { scope: await requestScope() }));
 });

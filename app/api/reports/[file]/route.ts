@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { notFound, parseQuery, route } from "@/lib/api/errors";
+import { requestScope } from "@/lib/auth/session";
 import { reportCsv } from "@/lib/reports/csv";
 import { loadReportView } from "@/lib/reports/load";
 import { reportFileSchema, reportScopeView } from "@/lib/reports/url-state";
@@ -12,7 +13,7 @@ type Context = { params: Promise<{ file: string }> };
 export const GET = route(async (request: Request, context: Context) => {
   const { week, format } = reportFileSchema.parse(await context.params);
   const { team = null } = parseQuery(reportScopeView.schemas.api, new URL(request.url).searchParams);
-  const view = await loadReportView(week, team);
+  const view = await loadReportView(week, team, { scope: await requestScope() });
   if (view === null) throw notFound(`Report for ${week}${team === null ? "" : ` and team ${team}`}`);
   if (format === "json") return NextResponse.json(view);
   const name = `imagefleet-report-${week}${team === null ? "" : `-${team.replace(/[^A-Za-z0-9_-]/g, "_")}`}.csv`;

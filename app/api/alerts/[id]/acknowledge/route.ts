@@ -2,6 +2,7 @@ import { actionResponse } from "@/lib/alerts/action-response";
 import { acknowledgeAlert } from "@/lib/alerts/actions";
 import { type AlertRouteContext, acknowledgeBody, alertIdParams, readBody } from "@/lib/alerts/requests";
 import { route } from "@/lib/api/errors";
+import { accountScope } from "@/lib/auth/scope";
 import { requireRole } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -12,5 +13,6 @@ export const POST = route(async (request: Request, context: AlertRouteContext) =
   const { by } = await readBody(request, acknowledgeBody);
   // A signed-in user is who acknowledged; with sign-in off, whoever the request names, if anyone.
   const acknowledgedBy = session.sub === "anonymous" ? (by ?? null) : session.name;
-  return actionResponse(id, await acknowledgeAlert(id, { by: acknowledgedBy }));
+  const scope = accountScope(session);
+  return actionResponse(id, await acknowledgeAlert(id, { by: acknowledgedBy, scope }), scope);
 });

@@ -2,14 +2,16 @@ import { actionResponse } from "@/lib/alerts/action-response";
 import { silenceAlert } from "@/lib/alerts/actions";
 import { type AlertRouteContext, alertIdParams, readBody, silenceBody } from "@/lib/alerts/requests";
 import { route } from "@/lib/api/errors";
+import { accountScope } from "@/lib/auth/scope";
 import { requireRole } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
 export const POST = route(async (request: Request, context: AlertRouteContext) => {
-  await requireRole("admin");
+  const scope = accountScope(await requireRole("admin"));
   const { id } = alertIdParams.parse(await context.params);
   const now = new Date();
   const { until } = await readBody(request, silenceBody(now));
-  return actionResponse(id, await silenceAlert(id, { until: until === null ? null : new Date(until), now }));
+  const result = await silenceAlert(id, { until: until === null ? null : new Date(until), now, scope });
+  return actionResponse(id, result, scope);
 });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { FunctionView } from "@/components/function/function-view";
 import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
+import { requestScope } from "@/lib/auth/session";
 import { functionDetail } from "@/lib/db/queries/function-detail";
 import { apiQueries, type FunctionPath, functionPathname } from "@/lib/query/api-queries";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
@@ -42,7 +43,8 @@ export default async function FunctionPage({ params, searchParams }: Props) {
       </>
     );
   }
-  const detail = await functionDetail({ accountId: path.account, region: path.region, name: path.name }, read.query);
+  const identity = { accountId: path.account, region: path.region, name: path.name };
+  const detail = await functionDetail(identity, read.query, { scope: await requestScope() });
   if (!detail) notFound();
   const state = await prefetchAll([prefetchEntry(apiQueries.functionDetail(path, read.search), async () => detail)]);
   return (
