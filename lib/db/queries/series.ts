@@ -10,7 +10,7 @@ export function bucketStarts(window: TimeWindow): number[] {
   return starts;
 }
 
-export function bucketStartOf(instant: number, window: TimeWindow): number {
+function bucketStartOf(instant: number, window: TimeWindow): number {
   const size = stepMs(window.step);
   return Math.floor(instant / size) * size;
 }
@@ -23,15 +23,22 @@ export interface HourlyMetrics {
   init: BucketAggregate;
 }
 
-/** Hourly buckets summed into the window's steps (a no-op for hourly windows); init durations merged by mergeBuckets. */
-export function rollUp(hours: readonly HourlyMetrics[], window: TimeWindow): Map<number, HourlyMetrics> {
-  const groups = new Map<number, HourlyMetrics[]>();
+/** Hours grouped by the window's step they fall in (one group per hour for hourly windows). */
+export function groupBySteps<T extends { start: number }>(hours: readonly T[], window: TimeWindow): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
   for (const hour of hours) {
     const key = bucketStartOf(hour.start, window);
-    groups.set(key, [...(groups.get(key) ?? []), hour]);
+    const group = groups.get(key);
+    if (group) group.push(hour);
+    else groups.set(key, [hour]);
   }
+  return groups;
+}
+
+/** Hourly buckets summed into the window's steps (a no-op for hourly windows); init durations merged by mergeBuckets. */
+export function rollUp(hours: readonly HourlyMetrics[], window: TimeWindow): Map<number, HourlyMetrics> {
   const rolled = new Map<number, HourlyMetrics>();
-  for (const [start, group] of groups) {
+  for (const [start, group] of groupBySteps(hours, window)) {
     rolled.set(start, {
       start,
       invocations: group.reduce((sum, h) => sum + h.invocations, 0),
