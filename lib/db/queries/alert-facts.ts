@@ -8,8 +8,7 @@ import { LAST_INVOCATION_LOOKBACK_MS } from "@/lib/collector/time-windows";
 import { chunks } from "@/lib/db/writes/transaction";
 import type { Db } from "../client";
 import { parseJsonColumn } from "./json-column";
-import { initP95ByFunction, totalsByFunction } from "./metric-aggregates";
-import { toNumber, toNumberOrNull } from "./sql";
+import { coldStartsPerSpan } from "./metric-aggregates";
 
 /** The facts of one live function, with the row id alerts point at. */
 export interface FunctionFactsRow {
@@ -171,25 +170,7 @@ async function weeklyColdStarts(db: Db, now: Date): Promise<Map<string, WeekCold
     from: new Date(now.getTime() - (week + 1) * WEEK_MS),
     to: new Date(now.getTime() - week * WEEK_MS),
   }));
-  return Promise.all(
-    weeks.map(async (window) => {
-      const [totals, p95s] = await Promise.all([
-        db.$queryRaw<{ functionId: string; coldStarts: unknown; invocations: unknown }[]>(totalsByFunction(window)),
-        db.$queryRaw<{ functionId: string; initP95: unknown }[]>(initP95ByFunction(window)),
-      ]);
-      const p95 = new Map(p95s.map((row) => [row.functionId, toNumberOrNull(row.initP95)]));
-      return new Map(
-        totals.map((row) => [
-          row.functionId,
-          {
-            coldStarts: toNumber(row.coldStarts),
-            invocations: toNumber(row.invocations),
-            initP95Ms: p95.get(row.functionId) ?? null,
-          },
-        ]),
-      );
-    }),
-  );
+  return coldStartsPerSpan(db, weeks);
 }
 
 function coldStartWeeks(

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import type { WeekColdStarts } from "@/lib/analysis/rules/facts";
 import type { TimeWindow } from "@/lib/url-state/time-range";
 import type { Db } from "../client";
 import { toNumber, toNumberOrNull } from "./sql";
@@ -63,4 +64,30 @@ export async function metricsOf(
     if (entry) entry.initP95 = toNumberOrNull(p.initP95);
   }
   return metrics;
+}
+
+/** Cold starts, invocations and merged init p95 per function in each span: two grouped queries per span. */
+export async function coldStartsPerSpan(
+  db: Db,
+  spans: readonly Pick<TimeWindow, "from" | "to">[],
+): Promise<Map<string, WeekColdStarts>[]> {
+  return Promise.all(
+    spans.map(async (span) => {
+      const [totals, p95s] = await Promise.all([
+        db.$queryRaw<{ functionId: string; coldStarts: unknown; invocations: unknown }[]>(totalsByFunction(span)),
+        db.$queryRaw<{ functionId: string; initP95: unknown }[]>(initP95ByFunction(span)),
+      ]);
+      const p95 = new Map(p95s.map((row) => [row.functionId, toNumberOrNull(row.initP95)]));
+      return new Map(
+        totals.map((row) => [
+          row.functionId,
+          {
+            coldStarts: toNumber(row.coldStarts),
+            invocations: toNumber(row.invocations),
+            initP95Ms: p95.get(row.functionId) ?? null,
+          },
+        ]),
+      );
+    }),
+  );
 }

@@ -1,9 +1,7 @@
 import "server-only";
 import type { ReportHourlyBucket } from "@/lib/analysis/report/types";
-import type { WeekColdStarts } from "@/lib/analysis/rules/facts";
 import type { Db } from "../client";
-import { initP95ByFunction, METRIC_RESOLUTION, totalsByFunction } from "./metric-aggregates";
-import { toNumber, toNumberOrNull } from "./sql";
+import { METRIC_RESOLUTION } from "./metric-aggregates";
 
 export interface Span {
   from: Date;
@@ -42,29 +40,6 @@ export async function hourlyBucketsIn(db: Db, window: Span): Promise<Map<string,
     byFunction.set(row.functionId, buckets);
   }
   return byFunction;
-}
-
-/** Cold starts, invocations and merged init p95 per function in each span: two grouped queries per span. */
-export async function coldStartsPerSpan(db: Db, spans: readonly Span[]): Promise<Map<string, WeekColdStarts>[]> {
-  return Promise.all(
-    spans.map(async (span) => {
-      const [totals, p95s] = await Promise.all([
-        db.$queryRaw<{ functionId: string; coldStarts: unknown; invocations: unknown }[]>(totalsByFunction(span)),
-        db.$queryRaw<{ functionId: string; initP95: unknown }[]>(initP95ByFunction(span)),
-      ]);
-      const p95 = new Map(p95s.map((row) => [row.functionId, toNumberOrNull(row.initP95)]));
-      return new Map(
-        totals.map((row) => [
-          row.functionId,
-          {
-            coldStarts: toNumber(row.coldStarts),
-            invocations: toNumber(row.invocations),
-            initP95Ms: p95.get(row.functionId) ?? null,
-          },
-        ]),
-      );
-    }),
-  );
 }
 
 /**

@@ -7,7 +7,8 @@ import type { Severity } from "@/lib/analysis/rules/finding";
 import type { StateInterval } from "@/lib/analysis/state-intervals";
 import type { Db } from "../client";
 import { parseJsonColumn } from "./json-column";
-import { coldStartsPerSpan, hourlyBucketsIn, lastInvokedBefore, type Span } from "./report-activity";
+import { coldStartsPerSpan } from "./metric-aggregates";
+import { hourlyBucketsIn, lastInvokedBefore, type Span } from "./report-activity";
 import { imagesAt } from "./report-images";
 
 export interface ReportRowsWindow {
