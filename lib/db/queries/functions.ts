@@ -87,27 +87,30 @@ function metricJoins(sort: FunctionSort, window: TimeWindow): Prisma.Sql {
   return Prisma.empty;
 }
 
-interface FunctionRecord {
-  id: string;
-  accountId: string;
-  accountName: string;
-  region: string;
-  name: string;
-  packageType: string;
-  runtime: string | null;
-  state: string | null;
-  stateReasonCode: string | null;
-  stateReason: string | null;
-  team: string | null;
-  imageUri: string | null;
-  imageDigest: string | null;
+/** A row as the page query returns it: the table's own columns, timestamps and numbers still raw. */
+type FunctionRecord = Pick<
+  FunctionRow,
+  | "id"
+  | "accountId"
+  | "accountName"
+  | "region"
+  | "name"
+  | "packageType"
+  | "runtime"
+  | "state"
+  | "stateReasonCode"
+  | "stateReason"
+  | "team"
+  | "imageUri"
+  | "imageDigest"
+  | "architecture"
+> & {
   imagePushedAt: Date | string | null;
-  architecture: string;
   memoryMb: unknown;
   lastInvokedAt: Date | null;
   firstSeenAt: Date;
   deletedAt: Date | null;
-}
+};
 
 async function selectPage(
   db: Db,
