@@ -9,7 +9,7 @@ import { getCallerIdentity, listOrganizationAccounts, type OrganizationAccount }
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import { type Db, db as defaultDb } from "@/lib/db/client";
 import { syncAccount } from "@/lib/db/writes/accounts";
-import { finishPollRun, type PollTrigger, startPollRun } from "@/lib/db/writes/poll-runs";
+import { closeLostPollRuns, finishPollRun, type PollTrigger, startPollRun } from "@/lib/db/writes/poll-runs";
 import { log } from "@/lib/log";
 import { type PlannedAccount, planAccounts } from "./accounts";
 import { pollUnit, type UnitSummary } from "./poll-unit";
@@ -98,6 +98,8 @@ export class Collector {
       errors: [],
     };
     const done = () => ({ ...summary, finishedAt: this.clock(), durationMs: Math.round(performance.now() - started) });
+    const lost = await closeLostPollRuns(this.db, collectorGone, startedAt);
+    if (lost) log.warn({ pollRuns: lost }, "closed the poll runs of a collector that stopped mid-poll");
     const discovery = await this.discover(signal);
     summary.errors.push(...discovery.errors);
     if (!discovery.hub) return done();
@@ -246,6 +248,24 @@ export class Collector {
       throttles: 0,
       errors: 1,
     };
+  }
+}
+
+/**
+ * Whether the collector process a poll run names (`host:pid`, as the Collector labels them) ran on
+ * this host and is gone. A run of this pid that this process did not start (it never asks about its
+ * own) is from an earlier life: a restarted container reuses pids.
+ */
+function collectorGone(worker: string): boolean {
+  const label = /^([^:\s]+):(\d+)(?:\s|$)/.exec(worker);
+  if (!label || label[1] !== os.hostname()) return false;
+  const pid = Number(label[2]);
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
   }
 }
 
