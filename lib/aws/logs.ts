@@ -41,6 +41,9 @@ export async function runInsightsQuery(
   request: InsightsQuery,
   signal?: AbortSignal,
 ): Promise<InsightsRow[]> {
+  signal?.throwIfAborted();
+  // StartQuery itself is not aborted: once AWS has the request the query runs, and only the id in
+  // its answer can stop it. An abort meanwhile takes effect at the first poll, which stops it.
   const { queryId } = startAnswer.parse(
     await logs.send(
       new StartQueryCommand({
@@ -50,7 +53,6 @@ export async function runInsightsQuery(
         queryString: request.query,
         limit: MAX_QUERY_ROWS,
       }),
-      { abortSignal: signal },
     ),
   );
   let finished = false;
