@@ -2,9 +2,19 @@
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { MetricPoint } from "@/lib/db/queries/function-detail";
-import { formatCount, formatDateTime, formatMs, formatTick } from "../ui/format";
+import { formatCount, formatMs } from "../ui/format";
 import { ChartFrame } from "./chart-frame";
-import { AXIS_TICK, GRID_STROKE, SERIES_COLORS, TOOLTIP_STYLE } from "./chart-style";
+import {
+  COLD_STARTS_BAR,
+  countAxis,
+  FILL_FRAME,
+  HORIZONTAL_GRID,
+  LEGEND,
+  rightAxis,
+  TIME_TOOLTIP,
+  timeAxis,
+} from "./chart-props";
+import { SERIES_COLORS } from "./chart-style";
 
 const INIT_LINES = [
   { key: "initAvgMs", name: "Init avg", color: SERIES_COLORS.avg },
@@ -16,44 +26,21 @@ const INIT_LINES = [
 export function InitDurationChart({ points, step }: { points: MetricPoint[]; step: "hour" | "day" }) {
   return (
     <ChartFrame label={`Cold starts and init duration per ${step}`}>
-      <ComposedChart
-        responsive
-        data={points}
-        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-        style={{ width: "100%", height: "100%" }}
-      >
-        <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-        <XAxis dataKey="t" tick={AXIS_TICK} tickFormatter={(t: string) => formatTick(t, step)} minTickGap={24} />
-        <YAxis
-          yAxisId="count"
-          tick={AXIS_TICK}
-          allowDecimals={false}
-          width={52}
-          label={{
-            value: "cold starts",
-            angle: -90,
-            position: "insideLeft",
-            style: { fontSize: 11, fill: "currentColor" },
-          }}
-        />
-        <YAxis yAxisId="ms" orientation="right" tick={AXIS_TICK} width={60} unit=" ms" />
+      <ComposedChart {...FILL_FRAME} data={points}>
+        <CartesianGrid {...HORIZONTAL_GRID} />
+        <XAxis {...timeAxis(step)} />
+        <YAxis yAxisId="count" {...countAxis("cold starts")} />
+        <YAxis yAxisId="ms" {...rightAxis(" ms", 60)} />
         <Tooltip
-          {...TOOLTIP_STYLE}
-          labelFormatter={(t) => formatDateTime(String(t))}
+          {...TIME_TOOLTIP}
           formatter={(value, name) =>
             name === "Cold starts"
               ? formatCount(value === null ? null : Number(value))
               : formatMs(value === null ? null : Number(value))
           }
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar
-          yAxisId="count"
-          dataKey="coldStarts"
-          name="Cold starts"
-          fill={SERIES_COLORS.coldStarts}
-          isAnimationActive={false}
-        />
+        <Legend {...LEGEND} />
+        <Bar {...COLD_STARTS_BAR} />
         {INIT_LINES.map((line) => (
           <Line
             key={line.key}
