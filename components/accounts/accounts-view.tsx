@@ -8,6 +8,7 @@ import { formatCount, formatDateTime, formatDuration } from "../ui/format";
 import { QueryState } from "../ui/query-state";
 import { RelativeTime } from "../ui/relative-time";
 import { EmptyState } from "../ui/states";
+import { type HeaderColumn, TableHead } from "../ui/table-head";
 
 const STATUS_STYLE: Record<string, string> = {
   ok: "text-state-active",
@@ -15,6 +16,18 @@ const STATUS_STYLE: Record<string, string> = {
   failed: "text-red-700 dark:text-red-400",
   running: "text-accent",
 };
+
+const LEFT = "px-3 py-1.5";
+const RIGHT = "px-3 py-1.5 text-right";
+const POLL_COLUMNS: HeaderColumn[] = [
+  { label: "Region", className: LEFT },
+  { label: "Last poll", className: LEFT },
+  { label: "Duration", className: RIGHT },
+  { label: "Functions", className: RIGHT },
+  { label: "Calls", className: LEFT },
+  { label: "Throttles", className: RIGHT },
+  { label: "Errors", className: LEFT },
+];
 
 function PollRow({ scope }: { scope: AccountRegionStatus }) {
   const poll = scope.lastPoll;
@@ -101,31 +114,10 @@ function AccountCard({ account }: { account: AccountStatus }) {
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
-            <thead className="text-left text-xs font-semibold text-zinc-600 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-3 py-1.5">
-                  Region
-                </th>
-                <th scope="col" className="px-3 py-1.5">
-                  Last poll
-                </th>
-                <th scope="col" className="px-3 py-1.5 text-right">
-                  Duration
-                </th>
-                <th scope="col" className="px-3 py-1.5 text-right">
-                  Functions
-                </th>
-                <th scope="col" className="px-3 py-1.5">
-                  Calls
-                </th>
-                <th scope="col" className="px-3 py-1.5 text-right">
-                  Throttles
-                </th>
-                <th scope="col" className="px-3 py-1.5">
-                  Errors
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={POLL_COLUMNS}
+              className="text-left text-xs font-semibold text-zinc-600 dark:text-zinc-400"
+            />
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {account.regions.map((scope) => (
                 <PollRow key={scope.region} scope={scope} />

@@ -8,9 +8,19 @@ import { reportExportPath, reportPath } from "@/lib/reports/paths";
 import { formatDate, formatDateTime } from "../ui/format";
 import { QueryState } from "../ui/query-state";
 import { EmptyState } from "../ui/states";
+import { type HeaderColumn, TableHead } from "../ui/table-head";
 import { RefreshButton } from "./refresh-button";
 import { TeamFilter } from "./team-filter";
 import { useReportScope } from "./use-report-scope";
+
+const HEADER = "py-1 pr-3 text-left font-medium";
+const WEEK_COLUMNS: HeaderColumn[] = [
+  { label: "Week", className: HEADER },
+  { label: "Dates", className: HEADER },
+  { label: "Status", className: HEADER },
+  { label: "Generated", className: HEADER },
+  { label: "Export", className: "py-1 text-right font-medium" },
+];
 
 function WeekRow({ entry, team }: { entry: ReportListEntry; team: string | null }) {
   const lastDay = new Date(Date.parse(entry.end) - 1).toISOString();
@@ -57,25 +67,11 @@ function WeeksTable({ list }: { list: ReportList }) {
   }
   return (
     <table aria-label="Weekly reports" className="w-full text-sm">
-      <thead className="text-xs text-zinc-500">
-        <tr className="border-b border-zinc-200 dark:border-zinc-800">
-          <th scope="col" className="py-1 pr-3 text-left font-medium">
-            Week
-          </th>
-          <th scope="col" className="py-1 pr-3 text-left font-medium">
-            Dates
-          </th>
-          <th scope="col" className="py-1 pr-3 text-left font-medium">
-            Status
-          </th>
-          <th scope="col" className="py-1 pr-3 text-left font-medium">
-            Generated
-          </th>
-          <th scope="col" className="py-1 text-right font-medium">
-            Export
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={WEEK_COLUMNS}
+        className="text-xs text-zinc-500"
+        rowClassName="border-b border-zinc-200 dark:border-zinc-800"
+      />
       <tbody>
         {list.reports.map((entry) => (
           <WeekRow key={`${entry.week}:${entry.provisional}`} entry={entry} team={list.team} />
