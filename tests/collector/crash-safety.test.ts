@@ -75,6 +75,14 @@ function startCollector(args: string[] = []): Running {
   return running;
 }
 
+/** SIGKILL to tsx alone would orphan the script's own process: that one goes first. */
+function killTree(child: ChildProcess): void {
+  const pid = child.pid!;
+  const script = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+  for (const id of script.split(" ").filter(Boolean)) process.kill(Number(id), "SIGKILL");
+  child.kill("SIGKILL");
+}
+
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -311,7 +319,7 @@ describe("collector crash safety", () => {
   }, 240_000);
 
   afterAll(async () => {
-    for (const running of children) if (running.child.exitCode === null) running.child.kill("SIGKILL");
+    for (const running of children) if (running.child.exitCode === null) killTree(running.child);
     await Promise.all(children.map((running) => running.exit));
     await monitor?.end();
     await sim?.close();

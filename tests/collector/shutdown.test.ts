@@ -145,6 +145,14 @@ function startCollector(configFile: string, endpoint: string): ChildProcess {
   return child;
 }
 
+/** SIGKILL to tsx alone would orphan the script's own process: that one goes first. */
+function killTree(child: ChildProcess): void {
+  const pid = child.pid!;
+  const script = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+  for (const id of script.split(" ").filter(Boolean)) process.kill(Number(id), "SIGKILL");
+  child.kill("SIGKILL");
+}
+
 const exited = (child: ChildProcess) =>
   new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.exitCode !== null || child.signalCode
@@ -252,7 +260,7 @@ describe("collector graceful shutdown", () => {
 
   afterAll(async () => {
     if (collector && collector.exitCode === null) {
-      collector.kill("SIGKILL");
+      killTree(collector);
       await exited(collector);
     }
     await monitor?.end();
