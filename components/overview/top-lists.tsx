@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { FleetTopLists } from "@/lib/db/queries/fleet-top";
+import type { FunctionRef } from "@/lib/db/queries/function-ref";
 import { FunctionLink } from "../function/function-link";
 import { idleLevelClass, StateBadge } from "../ui/badges";
 import { Card } from "../ui/card";
@@ -27,11 +28,17 @@ function Row({ left, right }: { left: ReactNode; right: ReactNode }) {
   );
 }
 
-const where = (fn: { accountName: string; region: string }) => (
-  <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">
-    {fn.accountName} · {fn.region}
-  </span>
-);
+/** A function's name linking to its page with the overview's window; its account and region in small print. */
+function FunctionName({ fn, search }: { fn: FunctionRef; search: string }) {
+  return (
+    <>
+      <FunctionLink fn={fn} search={search} />
+      <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">
+        {fn.accountName} · {fn.region}
+      </span>
+    </>
+  );
+}
 
 /** The overview's four lists; function links carry the overview's time window. */
 export function TopLists({ top, search }: { top: FleetTopLists; search: string }) {
@@ -41,12 +48,7 @@ export function TopLists({ top, search }: { top: FleetTopLists; search: string }
         {top.mostColdStarts.map((t) => (
           <Row
             key={t.fn.id}
-            left={
-              <>
-                <FunctionLink fn={t.fn} search={search} />
-                {where(t.fn)}
-              </>
-            }
+            left={<FunctionName fn={t.fn} search={search} />}
             right={`${formatCount(t.coldStarts)} · ${formatPercent(t.coldStartRate)}`}
           />
         ))}
@@ -55,12 +57,7 @@ export function TopLists({ top, search }: { top: FleetTopLists; search: string }
         {top.closestToIdle.map((t) => (
           <Row
             key={t.fn.id}
-            left={
-              <>
-                <FunctionLink fn={t.fn} search={search} />
-                {where(t.fn)}
-              </>
-            }
+            left={<FunctionName fn={t.fn} search={search} />}
             right={
               <span
                 className={idleLevelClass(t.level)}
@@ -98,12 +95,7 @@ export function TopLists({ top, search }: { top: FleetTopLists; search: string }
         {top.failed.map((f) => (
           <Row
             key={f.fn.id}
-            left={
-              <>
-                <FunctionLink fn={f.fn} search={search} />
-                {where(f.fn)}
-              </>
-            }
+            left={<FunctionName fn={f.fn} search={search} />}
             right={
               <span className="flex items-center gap-2">
                 <StateBadge state="Failed" reasonCode={f.fn.stateReasonCode} reason={f.reason} />
