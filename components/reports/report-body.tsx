@@ -1,11 +1,11 @@
 "use client";
 
 import type { MetricRow } from "@/lib/analysis/report/metrics";
-import type { FunctionRef } from "@/lib/analysis/report/types";
+import type { FunctionRef, ListFigure } from "@/lib/analysis/report/types";
 import type { ReportView } from "@/lib/reports/view";
 import { formatDate, formatDateTime, formatMs, formatPercent, shortDigest } from "../ui/format";
 import { DailyColdStartsChart } from "./daily-cold-starts-chart";
-import { EntriesTable, FunctionCell } from "./entries-table";
+import { type Column, EntriesTable, FunctionCell } from "./entries-table";
 import { HeadlineTiles } from "./headline-tiles";
 import { MetricsTable } from "./metrics-table";
 import { ReportSection, SubSection } from "./report-section";
@@ -14,6 +14,7 @@ import { TeamsTable } from "./teams-table";
 
 const fn = { header: "Function", cell: (e: { function: FunctionRef }) => <FunctionCell fn={e.function} /> };
 const ref = { header: "Function", cell: (f: FunctionRef) => <FunctionCell fn={f} /> };
+const image = { header: "Image", cell: (e: { digest: string }) => <code>{shortDigest(e.digest)}</code> };
 const recovered = {
   header: "Recovered",
   cell: (e: { recoveredAt: string | null }) => (e.recoveredAt === null ? "not yet" : formatDateTime(e.recoveredAt)),
@@ -22,6 +23,27 @@ const since = {
   header: "First at",
   cell: (e: { at: string; episodes: number }) => `${formatDateTime(e.at)}${e.episodes > 1 ? ` (${e.episodes}×)` : ""}`,
 };
+
+/** One of the report's lists under its own heading; the table is named after the heading unless `label` says otherwise. */
+function ListSection<T extends { function: FunctionRef } | FunctionRef>({
+  title,
+  label = title,
+  list,
+  columns,
+  empty,
+}: {
+  title: string;
+  label?: string;
+  list: ListFigure<T>;
+  columns: Column<T>[];
+  empty: string;
+}) {
+  return (
+    <SubSection title={title}>
+      <EntriesTable label={label} list={list} columns={columns} empty={empty} />
+    </SubSection>
+  );
+}
 
 function of(view: ReportView, section: string): MetricRow[] {
   return view.metrics.filter((row) => row.section === section);
@@ -43,51 +65,38 @@ export function ReportBody({ view }: { view: ReportView }) {
 
       <ReportSection id="inventory" title="Functions and deploys">
         <MetricsTable label="Inventory metrics" rows={of(view, "inventory")} />
-        <SubSection title="New functions">
-          <EntriesTable
-            label="New functions"
-            list={figures.inventory.created}
-            columns={[ref]}
-            empty="No new functions."
-          />
-        </SubSection>
-        <SubSection title="Changed (deployed)">
-          <EntriesTable
-            label="Changed functions"
-            list={figures.inventory.changed}
-            columns={[ref, { header: "Deploys", numeric: true, cell: (f) => f.deploys }]}
-            empty="No deploys to existing functions."
-          />
-        </SubSection>
-        <SubSection title="Deleted">
-          <EntriesTable
-            label="Deleted functions"
-            list={figures.inventory.deleted}
-            columns={[ref]}
-            empty="No functions deleted."
-          />
-        </SubSection>
+        <ListSection title="New functions" list={figures.inventory.created} columns={[ref]} empty="No new functions." />
+        <ListSection
+          title="Changed (deployed)"
+          label="Changed functions"
+          list={figures.inventory.changed}
+          columns={[ref, { header: "Deploys", numeric: true, cell: (f) => f.deploys }]}
+          empty="No deploys to existing functions."
+        />
+        <ListSection
+          title="Deleted"
+          label="Deleted functions"
+          list={figures.inventory.deleted}
+          columns={[ref]}
+          empty="No functions deleted."
+        />
       </ReportSection>
 
       <ReportSection id="lifecycle" title="Lifecycle">
         <StateHoursChart stateMs={figures.lifecycle.stateMs} />
         <MetricsTable label="Lifecycle metrics" rows={of(view, "lifecycle")} />
-        <SubSection title="Went Inactive">
-          <EntriesTable
-            label="Went Inactive"
-            list={figures.lifecycle.wentInactive}
-            columns={[fn, since, recovered]}
-            empty="No function went Inactive."
-          />
-        </SubSection>
-        <SubSection title="Went Failed">
-          <EntriesTable
-            label="Went Failed"
-            list={figures.lifecycle.wentFailed}
-            columns={[fn, since, recovered]}
-            empty="No function went Failed."
-          />
-        </SubSection>
+        <ListSection
+          title="Went Inactive"
+          list={figures.lifecycle.wentInactive}
+          columns={[fn, since, recovered]}
+          empty="No function went Inactive."
+        />
+        <ListSection
+          title="Went Failed"
+          list={figures.lifecycle.wentFailed}
+          columns={[fn, since, recovered]}
+          empty="No function went Failed."
+        />
       </ReportSection>
 
       <ReportSection id="idle-risk" title="Idle risk for the coming week">
@@ -110,77 +119,68 @@ export function ReportBody({ view }: { view: ReportView }) {
       <ReportSection id="cold-starts" title="Cold starts">
         <DailyColdStartsChart days={figures.coldStarts.daily} />
         <MetricsTable label="Cold-start metrics" rows={of(view, "coldStarts")} />
-        <SubSection title="Top regressions">
-          <EntriesTable
-            label="Cold-start regressions"
-            list={figures.coldStarts.topRegressions}
-            columns={[
-              fn,
-              { header: "Rate", numeric: true, cell: (e) => formatPercent(e.rate, 2) },
-              { header: "Baseline rate", numeric: true, cell: (e) => formatPercent(e.baselineRate, 2) },
-              { header: "Init p95", numeric: true, cell: (e) => formatMs(e.initP95Ms) },
-              { header: "Baseline p95", numeric: true, cell: (e) => formatMs(e.baselineInitP95Ms) },
-            ]}
-            empty="No cold-start regressions against the previous weeks."
-          />
-        </SubSection>
+        <ListSection
+          title="Top regressions"
+          label="Cold-start regressions"
+          list={figures.coldStarts.topRegressions}
+          columns={[
+            fn,
+            { header: "Rate", numeric: true, cell: (e) => formatPercent(e.rate, 2) },
+            { header: "Baseline rate", numeric: true, cell: (e) => formatPercent(e.baselineRate, 2) },
+            { header: "Init p95", numeric: true, cell: (e) => formatMs(e.initP95Ms) },
+            { header: "Baseline p95", numeric: true, cell: (e) => formatMs(e.baselineInitP95Ms) },
+          ]}
+          empty="No cold-start regressions against the previous weeks."
+        />
       </ReportSection>
 
       <ReportSection id="images" title="Images">
         <MetricsTable label="Image metrics" rows={of(view, "images")} />
-        <SubSection title="Behind on base image">
-          <EntriesTable
-            label="Behind on base image"
-            list={figures.images.behindOnBase}
-            columns={[
-              fn,
-              { header: "Runtime", cell: (e) => e.runtime },
-              { header: "Built on", cell: (e) => e.release },
-              { header: "Newest", cell: (e) => e.newest },
-              { header: "Releases behind", numeric: true, cell: (e) => e.releasesBehind },
-              { header: "Newer since", cell: (e) => formatDate(e.newerAvailableSince) },
-            ]}
-            empty="Every matched image is on the newest base image release."
-          />
-        </SubSection>
-        <SubSection title="Deprecated runtimes">
-          <EntriesTable
-            label="Deprecated runtimes"
-            list={figures.images.deprecatedRuntimes}
-            columns={[
-              fn,
-              { header: "Runtime", cell: (e) => e.runtime },
-              { header: "Deprecated", cell: (e) => `${e.deprecated ? "since" : "on"} ${e.deprecatedOn}` },
-            ]}
-            empty="No function depends on a deprecated runtime."
-          />
-        </SubSection>
-        <SubSection title="Critical findings">
-          <EntriesTable
-            label="Critical findings"
-            list={figures.images.criticalFindings}
-            columns={[
-              fn,
-              { header: "Image", cell: (e) => <code>{shortDigest(e.digest)}</code> },
-              { header: "Critical", numeric: true, cell: (e) => e.critical },
-              { header: "High", numeric: true, cell: (e) => e.high },
-            ]}
-            empty="No deployed image has critical findings."
-          />
-        </SubSection>
-        <SubSection title="Oldest images">
-          <EntriesTable
-            label="Oldest images"
-            list={{ ...figures.images.oldest, items: figures.images.oldest.items.slice(0, 10) }}
-            columns={[
-              fn,
-              { header: "Image", cell: (e) => <code>{shortDigest(e.digest)}</code> },
-              { header: "Pushed", cell: (e) => formatDate(e.pushedAt) },
-              { header: "Age", numeric: true, cell: (e) => `${e.ageDays} d` },
-            ]}
-            empty="No image push dates known."
-          />
-        </SubSection>
+        <ListSection
+          title="Behind on base image"
+          list={figures.images.behindOnBase}
+          columns={[
+            fn,
+            { header: "Runtime", cell: (e) => e.runtime },
+            { header: "Built on", cell: (e) => e.release },
+            { header: "Newest", cell: (e) => e.newest },
+            { header: "Releases behind", numeric: true, cell: (e) => e.releasesBehind },
+            { header: "Newer since", cell: (e) => formatDate(e.newerAvailableSince) },
+          ]}
+          empty="Every matched image is on the newest base image release."
+        />
+        <ListSection
+          title="Deprecated runtimes"
+          list={figures.images.deprecatedRuntimes}
+          columns={[
+            fn,
+            { header: "Runtime", cell: (e) => e.runtime },
+            { header: "Deprecated", cell: (e) => `${e.deprecated ? "since" : "on"} ${e.deprecatedOn}` },
+          ]}
+          empty="No function depends on a deprecated runtime."
+        />
+        <ListSection
+          title="Critical findings"
+          list={figures.images.criticalFindings}
+          columns={[
+            fn,
+            image,
+            { header: "Critical", numeric: true, cell: (e) => e.critical },
+            { header: "High", numeric: true, cell: (e) => e.high },
+          ]}
+          empty="No deployed image has critical findings."
+        />
+        <ListSection
+          title="Oldest images"
+          list={{ ...figures.images.oldest, items: figures.images.oldest.items.slice(0, 10) }}
+          columns={[
+            fn,
+            image,
+            { header: "Pushed", cell: (e) => formatDate(e.pushedAt) },
+            { header: "Age", numeric: true, cell: (e) => `${e.ageDays} d` },
+          ]}
+          empty="No image push dates known."
+        />
       </ReportSection>
 
       <ReportSection id="alerts" title="Alerts">
