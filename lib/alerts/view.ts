@@ -1,4 +1,4 @@
-import { parseAsInteger, parseAsStringLiteral } from "nuqs/server";
+import { parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
 import { accountIdField, intField, teamField } from "@/lib/url-state/fields";
 import { viewQuerySchemas } from "@/lib/url-state/query-schema";
@@ -12,6 +12,8 @@ export const STATE_FILTERS = ["active", "open", "acknowledged", "resolved", "all
 export type StateFilter = (typeof STATE_FILTERS)[number];
 export const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 500;
+/** One field for the schema and the parser: nuqs' parseAsInteger reads "0b1" as 0 where zod reads 1. */
+const pageField = intField(1, 1_000_000);
 
 const shape = {
   severity: z.enum(SEVERITIES).optional(),
@@ -19,7 +21,7 @@ const shape = {
   state: z.enum(STATE_FILTERS).default("active"),
   account: accountIdField.optional(),
   team: teamField.optional(),
-  page: intField(1, 1_000_000).default(1),
+  page: pageField.default(1),
   pageSize: intField(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 };
 
@@ -32,7 +34,7 @@ const parsers = {
   state: parseAsStringLiteral(STATE_FILTERS).withDefault("active"),
   account: parseAsZod(accountIdField),
   team: parseAsZod(teamField),
-  page: parseAsInteger.withDefault(1),
+  page: parseAsZod(pageField).withDefault(1),
   pageSize: parseAsZod(intField(1, MAX_PAGE_SIZE)).withDefault(DEFAULT_PAGE_SIZE),
 };
 

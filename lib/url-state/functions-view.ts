@@ -1,4 +1,4 @@
-import { parseAsInteger, parseAsStringLiteral } from "nuqs/server";
+import { parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
 import {
   ARCHITECTURES,
@@ -40,6 +40,8 @@ export const DELETED_FILTERS = ["exclude", "include", "only"] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 const MAX_IDLE_DAYS = 3650;
+/** One field for the schema and the parser: nuqs' parseAsInteger reads "0b1" as 0 where zod reads 1. */
+const pageField = intField(1, 1_000_000);
 
 const shape = {
   ...timeRangeFields,
@@ -54,7 +56,7 @@ const shape = {
   q: searchField.optional(),
   sort: z.enum(FUNCTION_SORTS).default("name"),
   dir: z.enum(SORT_DIRECTIONS).default("asc"),
-  page: intField(1, 1_000_000).default(1),
+  page: pageField.default(1),
   pageSize: intField(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 };
 
@@ -76,7 +78,7 @@ const parsers = {
   q: parseAsZod(searchField),
   sort: parseAsStringLiteral(FUNCTION_SORTS).withDefault("name"),
   dir: parseAsStringLiteral(SORT_DIRECTIONS).withDefault("asc"),
-  page: parseAsInteger.withDefault(1),
+  page: parseAsZod(pageField).withDefault(1),
   pageSize: parseAsZod(intField(1, MAX_PAGE_SIZE)).withDefault(DEFAULT_PAGE_SIZE),
 };
 
