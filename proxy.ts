@@ -35,13 +35,32 @@ function refuseAbuse(request: NextRequest): NextResponse | null {
     : apiError(429, "rate_limited", "Too many requests", { "Retry-After": String(retryAfterSeconds) });
 }
 
+/**
+ * A path whose percent-encoding does not decode (`/alerts/%zz`) fails Next.js' matching of
+ * dynamic segments, which then answers a bare 500: say 400 before routing.
+ */
+function refuseMalformedPath(request: NextRequest): NextResponse | null {
+  const { pathname } = request.nextUrl;
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    const message = "The URL path is not valid percent-encoded UTF-8";
+    if (pathname.startsWith("/api/")) return apiError(400, "bad_request", message);
+    return new NextResponse(`400 · ${message}`, {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+}
+
 async function refuseWithoutSession(request: NextRequest): Promise<NextResponse | null> {
   const settings = authSettings();
   return settings ? signInGate(request, settings) : null;
 }
 
 export async function proxy(request: NextRequest) {
-  const refusal = refuseAbuse(request) ?? (await refuseWithoutSession(request));
+  const refusal = refuseAbuse(request) ?? refuseMalformedPath(request) ?? (await refuseWithoutSession(request));
   if (refusal) {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) refusal.headers.set(name, value);
     return refusal;
