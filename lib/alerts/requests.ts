@@ -1,14 +1,16 @@
 import { z } from "zod";
 import { DAY_MS } from "@/lib/analysis/time";
 import { ApiError } from "@/lib/api/errors";
-import { isoDateTimeField } from "@/lib/url-state/fields";
+import { isoDateTimeField, NO_CONTROL_CHARACTERS, textField } from "@/lib/url-state/fields";
 
 const MAX_SILENCE_DAYS = 90;
 
-/** Any string may be looked up: one that is no alert's id is a 404, not a 400. */
-export const alertIdParams = z.object({ id: z.string().min(1).max(100) });
+/** Any printable string may be looked up: one that is no alert's id is a 404, not a 400. */
+export const alertIdParams = z.object({
+  id: z.string().min(1).max(100).regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
+});
 
-export const acknowledgeBody = z.strictObject({ by: z.string().trim().min(1).max(100).optional() });
+export const acknowledgeBody = z.strictObject({ by: textField(100).optional() });
 
 /** `until` in the future and at most 90 days ahead, or null to lift a silence. */
 export function silenceBody(now: Date) {

@@ -14,9 +14,28 @@ export const regionField = z
 export const packageTypeField = z.enum(PACKAGE_TYPES);
 export const stateField = z.enum(FUNCTION_STATES);
 export const architectureField = z.enum(ARCHITECTURES);
-export const teamField = z.string().trim().min(1).max(100);
-export const searchField = z.string().trim().min(1).max(200);
-export const isoDateTimeField = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" });
+
+/** No control characters: no name or search needs them, and PostgreSQL cannot store NUL. */
+export const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
+
+/** Free text from a user: trimmed, not empty, printable. */
+export function textField(max: number) {
+  return z.string().trim().min(1).max(max).regex(NO_CONTROL_CHARACTERS, "must not contain control characters");
+}
+
+export const teamField = textField(100);
+export const searchField = textField(200);
+
+/** Instants both databases hold (PostgreSQL has no year 0): the years 1970 to 9999 are plenty. */
+function inStorableYears(value: string): boolean {
+  const ms = Date.parse(value);
+  // Not a date at all: the format check says so.
+  return Number.isNaN(ms) || (ms >= Date.UTC(1970, 0, 1) && ms < Date.UTC(10_000, 0, 1));
+}
+
+export const isoDateTimeField = z.iso
+  .datetime({ offset: true, message: "must be an ISO 8601 date-time" })
+  .refine(inStorableYears, "must be in the years 1970 to 9999");
 
 /** Integer from a query-string value, within bounds. */
 export function intField(min: number, max: number) {
