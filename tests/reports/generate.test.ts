@@ -135,6 +135,13 @@ describe("immutability and the week in progress", () => {
     expect((await listReports(db, "media")).map((r) => r.week)).toEqual(["2026-W50", "2026-W49", "2026-W48"]);
   });
 
+  it("recomputes the week to date for several callers at once (collector and refresh button)", async () => {
+    const now = new Date(W50_MIDWEEK.getTime() + 7_200_000);
+    const runs = await Promise.all([1, 2, 3, 4].map(() => regenerateProvisional(now, config)));
+    expect(runs.every((reports) => reports.length === runs[0]?.length)).toBe(true);
+    expect((await loadReportView("2026-W50", null))?.asOf).toBe(now.toISOString());
+  });
+
   it("refuses a week that has not started", async () => {
     await expect(generateReport("2027-W10", W50_MIDWEEK, config)).rejects.toThrow(RangeError);
   });

@@ -65,18 +65,30 @@ export async function publishReports(
   return publishedReports(db, week);
 }
 
-/** Replaces a week's provisional reports (week-to-date figures are meant to change). */
+/**
+ * Replaces a week's provisional reports (week-to-date figures are meant to change). Two callers
+ * at once (the collector and the refresh button) can both delete before either inserts: on
+ * PostgreSQL the later insert then collides with the rows the other just wrote, and replacing
+ * once more, now that those are committed, settles it.
+ */
 export async function replaceProvisionalReports(
   db: Db,
   week: IsoWeekLabel,
   reports: readonly NewReport[],
 ): Promise<StoredReport[]> {
   const rows = reports.map((r) => ({ id: reportId(r.week, r.team, true), ...r }));
-  await db.$transaction([
-    db.report.deleteMany({ where: { week, provisional: true } }),
-    db.report.createMany({ data: rows }),
-  ]);
-  return rows;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.$transaction([
+        db.report.deleteMany({ where: { week, provisional: true } }),
+        db.report.createMany({ data: rows }),
+      ]);
+      return rows;
+    } catch (error) {
+      const collided = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!collided || attempt === 5) throw error;
+    }
+  }
 }
 
 /** Provisional reports of weeks other than `week`: left over when a week closed before it was published. */
