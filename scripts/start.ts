@@ -32,7 +32,13 @@ if (!dev && !fs.existsSync(".next/BUILD_ID")) {
 }
 
 // HOST tells the server where it listens: `next dev` serves from a worker that never sees -H.
-const env = { ...process.env, HOST: host, NEXT_TELEMETRY_DISABLED: "1" };
+// The server handles SIGTERM itself (lib/server/boot.ts): the collector stops before it exits.
+const env = {
+  ...process.env,
+  HOST: host,
+  NEXT_TELEMETRY_DISABLED: "1",
+  ...(dev ? {} : { NEXT_MANUAL_SIG_HANDLE: "1" }),
+};
 const next = spawn("node_modules/.bin/next", [dev ? "dev" : "start", "-H", host, "-p", port], {
   stdio: "inherit",
   env,

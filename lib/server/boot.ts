@@ -5,10 +5,26 @@ import { listenHost, startupRefusal } from "@/lib/auth/exposure";
 import { loadConfig } from "@/lib/config/load";
 import { migrate } from "@/lib/db/migrate";
 import { log } from "@/lib/log";
-import { startCollectorLoop } from "./collector";
+import { type RunningCollector, startCollectorLoop } from "./collector";
 
 // Next's dev server may call register() again on reload: one collector per process.
-const holder = globalThis as unknown as { imagefleetCollector?: Promise<unknown> };
+const holder = globalThis as unknown as { imagefleetCollector?: Promise<RunningCollector | null> };
+
+/**
+ * `npm start` turns Next's own signal handling off (NEXT_MANUAL_SIG_HANDLE), which would exit at
+ * once: on SIGTERM/SIGINT the embedded collector first cancels its AWS calls (Insights queries
+ * included) and finishes the write in progress.
+ */
+function stopGracefullyOnSignals(): void {
+  if (!process.env.NEXT_MANUAL_SIG_HANDLE) return;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, async () => {
+      log.info({ signal }, "shutting down: stopping the collector, finishing the write in progress");
+      await (await holder.imagefleetCollector)?.stop();
+      process.exit(0);
+    });
+  }
+}
 
 export async function boot(): Promise<void> {
   const { config, file } = loadConfig();
@@ -19,7 +35,10 @@ export async function boot(): Promise<void> {
     { configFile: file ?? "(defaults)", regions: config.regions, migrationsApplied: migrated.applied },
     "imagefleet ready",
   );
-  if (process.env.COLLECTOR !== "off") holder.imagefleetCollector ??= startCollectorLoop(config);
+  if (!holder.imagefleetCollector) {
+    holder.imagefleetCollector = process.env.COLLECTOR === "off" ? Promise.resolve(null) : startCollectorLoop(config);
+    stopGracefullyOnSignals();
+  }
   await holder.imagefleetCollector;
 }
 
