@@ -31,7 +31,15 @@ export class NaivePoller {
   private readonly clients: { lambda: LambdaClient; cloudwatch: CloudWatchClient }[];
   private lastPollAt: Date | null = null;
 
-  constructor(endpoint: string, scopes: readonly AwsScope[]) {
+  /**
+   * `metrics: false` skips the metric requests, for runs that only look at what the poller
+   * observed (its states come from GetFunction alone).
+   */
+  constructor(
+    endpoint: string,
+    scopes: readonly AwsScope[],
+    private readonly options: { metrics: boolean } = { metrics: true },
+  ) {
     this.clients = scopes.map(({ region, credentials }) => ({
       lambda: new LambdaClient({ endpoint, region, credentials }),
       cloudwatch: new CloudWatchClient({ endpoint, region, credentials }),
@@ -49,6 +57,7 @@ export class NaivePoller {
             state: detail.Configuration?.State ?? "Unknown",
             reasonCode: detail.Configuration?.StateReasonCode ?? null,
           });
+          if (!this.options.metrics) continue;
           for (const [metricName, stat] of METRIC_STATS) {
             await cloudwatch.send(
               new GetMetricDataCommand({

@@ -9,6 +9,7 @@ import { NaivePoller } from "./naive-poller";
 import { SimulatorProcess } from "./simulator-process";
 
 export const SEED = 7;
+const UNPACED = { getFunction: 1e5, lambdaControlPlane: 1e5, getMetricData: 1e5, logs: 1e5, ecr: 1e5 };
 export const START = new Date("2026-11-30T12:00:00.000Z");
 
 export interface PollerFleet {
@@ -29,14 +30,14 @@ export class PollerUnderTest {
     private readonly release: () => Promise<void>,
   ) {}
 
-  static async naive(functions: number, fleet: PollerFleet): Promise<NaiveUnderTest> {
+  static async naive(functions: number, fleet: PollerFleet, options = { metrics: true }): Promise<NaiveUnderTest> {
     const { sim, proxy } = await meteredSimulator(functions);
     const aws = new AwsClients({
       endpoint: proxy.url,
       credentials: HUB_CREDENTIALS,
       quotas: configSchema.parse({}).collector.quotas,
     });
-    const poller = new NaivePoller(proxy.url, scopesFor(aws, fleet.accounts, fleet.regions));
+    const poller = new NaivePoller(proxy.url, scopesFor(aws, fleet.accounts, fleet.regions), options);
     const unit = new PollerUnderTest(
       sim,
       proxy,
@@ -60,7 +61,10 @@ export class PollerUnderTest {
         roleArn: `arn:aws:iam::${id}:role/${READ_ONLY_ROLE_NAMES[0]}`,
         externalId: REQUIRED_EXTERNAL_ID,
       })),
-      collector: { accountConcurrency: 16 },
+      // The simulator's quotas are off here, and so is the collector's own pacing: the comparison
+      // counts calls, which pacing does not change (nothing is throttled), and at AWS's quotas the
+      // first cycle alone spends 1½ minutes reading cold starts from the logs at 5 req/s.
+      collector: { accountConcurrency: 16, logsConcurrency: 30, quotas: UNPACED },
     });
     let now = START;
     const collector = new Collector({

@@ -120,12 +120,15 @@ const details: Details = {};
 if (flags.parts.has("collection")) await part("state sweeps against the quota limit", () => sweeps(flags));
 if (flags.parts.has("polling")) {
   await part("naive poller vs collector", async () => {
-    details.polling = await comparePollers({
-      rateFunctions: flags.rateFleet,
-      rateHours: flags.rateHours,
-      detectFunctions: flags.detectFleet,
-      detectDays: flags.detectDays,
-    });
+    details.polling = await comparePollers(
+      {
+        rateFunctions: flags.rateFleet,
+        rateHours: flags.rateHours,
+        detectFunctions: flags.detectFleet,
+        detectDays: flags.detectDays,
+      },
+      progress,
+    );
     return comparisonRows(details.polling);
   });
 }
