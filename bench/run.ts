@@ -84,12 +84,15 @@ async function databases(flags: BenchFlags): Promise<Row[]> {
     progress(`PostgreSQL not reachable at ${new URL(postgresAdminUrl).host}: SQLite only`);
     postgresAdminUrl = null;
   }
-  details.database = await runDatabaseBench({
-    functions: flags.dbFunctions,
-    days: flags.dbDays,
-    iterations: flags.dbIterations,
-    postgresAdminUrl,
-  });
+  details.database = await runDatabaseBench(
+    {
+      functions: flags.dbFunctions,
+      days: flags.dbDays,
+      iterations: flags.dbIterations,
+      postgresAdminUrl,
+    },
+    progress,
+  );
   return details.database.flatMap(databaseRows);
 }
 

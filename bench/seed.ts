@@ -1,5 +1,8 @@
+import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import type { DatabaseTarget } from "@/lib/db/url";
 import { type Cell, type FleetShape, syntheticFleet } from "./synthetic-fleet";
 
@@ -141,94 +144,291 @@ const COLUMNS: Record<string, Record<string, ColumnType>> = {
   },
 };
 
+const TABLES = Object.keys(COLUMNS);
 const quoted = (table: string) => Object.keys(COLUMNS[table]!).map((c) => `"${c}"`);
 
 /** Rows written per table. */
 export type SeedCounts = Record<string, number>;
 
-/** Bulk-loads the synthetic fleet straight through the driver (the collector's row-by-row path would take hours). */
-export async function seed(target: DatabaseTarget, shape: FleetShape): Promise<SeedCounts> {
-  return target.kind === "sqlite" ? seedSqlite(target.file!, shape) : seedPostgres(target.url, shape);
+export interface SeedResult {
+  counts: SeedCounts;
+  /** Wall time of the whole load, every database at once. */
+  seconds: number;
+  /** Of which: making the rows (single pass, shared by all databases). */
+  generateSeconds: number;
+  /** Per database kind: time spent writing rows, and rebuilding indexes and constraints afterwards. */
+  phases: Record<string, { writeSeconds: number; indexSeconds: number }>;
 }
 
-function count(counts: SeedCounts, table: string, rows: number): void {
-  counts[table] = (counts[table] ?? 0) + rows;
+/**
+ * How a restore loads a database: the migrated schema's secondary indexes (PostgreSQL: also its
+ * keys and foreign keys) are dropped, the rows go in as one stream per table, and the indexes are
+ * built afterwards from the loaded rows. Every database is loaded from one pass of the generator.
+ */
+interface Loader {
+  kind: DatabaseTarget["kind"];
+  writeSeconds: number;
+  indexSeconds: number;
+  write(table: string, rows: Cell[][]): Promise<void> | void;
+  /** Ends the row stream and makes the rows durable. */
+  commit(): Promise<void>;
+  /** Puts indexes and constraints back (PostgreSQL: in the server, while SQLite's run in this thread). */
+  rebuild(): Promise<void>;
+  abort(): Promise<void>;
 }
 
-function seedSqlite(file: string, shape: FleetShape): SeedCounts {
-  const db = new Database(file);
-  const counts: SeedCounts = {};
+/**
+ * Bulk-loads the synthetic fleet straight through the drivers into every target at once (the
+ * collector's row-by-row path would take hours).
+ */
+export async function seed(targets: readonly DatabaseTarget[], shape: FleetShape): Promise<SeedResult> {
+  const started = performance.now();
+  const loaders: Loader[] = [];
   try {
-    const statements = new Map(
-      Object.keys(COLUMNS).map((table) => {
+    for (const target of targets) {
+      loaders.push(target.kind === "sqlite" ? new SqliteLoader(target.file!) : await PostgresLoader.open(target.url));
+    }
+    const counts: SeedCounts = {};
+    let generateMs = 0;
+    const fleet = syntheticFleet(shape);
+    while (true) {
+      const generating = performance.now();
+      const next = fleet.next();
+      generateMs += performance.now() - generating;
+      if (next.done) break;
+      const { table, rows } = next.value;
+      for (const row of rows) {
+        for (let i = 0; i < row.length; i++) {
+          const value = row[i];
+          // Prisma's SQLite adapter stores DateTime as ISO 8601 text with an explicit offset;
+          // PostgreSQL reads the same text into timestamp(3) (the offset is UTC, as Prisma writes).
+          if (value instanceof Date) row[i] = value.toISOString().replace("Z", "+00:00");
+        }
+      }
+      counts[table] = (counts[table] ?? 0) + rows.length;
+      for (const loader of loaders) await loader.write(table, rows);
+    }
+    for (const loader of loaders) await loader.commit();
+    // PostgreSQL's rebuild is sent first: it runs in the server while SQLite's blocks this thread.
+    const order = [...loaders].sort((a, b) => Number(a.kind === "sqlite") - Number(b.kind === "sqlite"));
+    await Promise.all(order.map((loader) => loader.rebuild()));
+    const phases = Object.fromEntries(
+      loaders.map((l) => [l.kind, { writeSeconds: l.writeSeconds, indexSeconds: l.indexSeconds }]),
+    );
+    return { counts, seconds: (performance.now() - started) / 1000, generateSeconds: generateMs / 1000, phases };
+  } catch (error) {
+    for (const loader of loaders) await loader.abort();
+    throw error;
+  }
+}
+
+class SqliteLoader implements Loader {
+  readonly kind = "sqlite";
+  writeSeconds = 0;
+  indexSeconds = 0;
+  private readonly db: Database.Database;
+  private readonly statements: Map<string, Database.Statement>;
+  private readonly indexes: { name: string; sql: string }[];
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    // For the load only: the measurements open their own connection with the product's settings.
+    this.db.pragma("journal_mode = OFF");
+    this.db.pragma("synchronous = OFF");
+    this.db.pragma("cache_size = -1048576");
+    this.db.pragma("temp_store = MEMORY");
+    const list = TABLES.map((t) => `'${t}'`).join(", ");
+    this.indexes = this.db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${list})`)
+      .all() as { name: string; sql: string }[];
+    for (const { name } of this.indexes) this.db.exec(`DROP INDEX "${name}"`);
+    this.statements = new Map(
+      TABLES.map((table) => {
         const columns = quoted(table);
         const sql = `INSERT INTO "${table}" (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
-        return [table, db.prepare(sql)] as const;
+        return [table, this.db.prepare(sql)] as const;
       }),
     );
-    // Prisma's SQLite adapter stores DateTime as ISO 8601 text with an explicit offset.
-    const cell = (value: Cell) => (value instanceof Date ? value.toISOString().replace("Z", "+00:00") : value);
-    const insert = db.transaction((table: string, rows: Cell[][]) => {
-      const statement = statements.get(table)!;
-      for (const row of rows) statement.run(...row.map(cell));
-    });
-    for (const { table, rows } of syntheticFleet(shape)) {
-      insert(table, rows);
-      count(counts, table, rows.length);
-    }
-  } finally {
-    db.close();
+    this.db.exec("BEGIN");
   }
-  return counts;
+
+  write(table: string, rows: Cell[][]): void {
+    const started = performance.now();
+    const statement = this.statements.get(table)!;
+    for (const row of rows) statement.run(row);
+    this.writeSeconds += (performance.now() - started) / 1000;
+  }
+
+  async commit(): Promise<void> {
+    const started = performance.now();
+    this.db.exec("COMMIT");
+    this.writeSeconds += (performance.now() - started) / 1000;
+  }
+
+  async rebuild(): Promise<void> {
+    const started = performance.now();
+    try {
+      for (const { sql } of this.indexes) this.db.exec(sql);
+      // Back to the product's journal (lib/db/migrate.ts), which the file keeps; the other
+      // settings were this connection's only.
+      this.db.pragma("journal_mode = WAL");
+    } finally {
+      this.db.close();
+    }
+    this.indexSeconds = (performance.now() - started) / 1000;
+  }
+
+  async abort(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
 }
 
-const PG_ARRAY_TYPES: Record<ColumnType, string> = {
-  text: "text[]",
-  int: "int4[]",
-  float: "float8[]",
-  time: "timestamp(3)[]",
-};
-const PG_BATCH_ROWS = 50_000;
+const PG_BATCH_BYTES = 1 << 20;
 
-async function seedPostgres(url: string, shape: FleetShape): Promise<SeedCounts> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const counts: SeedCounts = {};
-  try {
-    const insert = async (table: string, rows: Cell[][]) => {
-      const types = Object.values(COLUMNS[table]!);
-      const columns = types.map((_, i) => rows.map((row) => row[i] ?? null));
-      const params = types.map((type, i) => `$${i + 1}::${PG_ARRAY_TYPES[type]}`);
-      await client.query(
-        `INSERT INTO "${table}" (${quoted(table).join(", ")}) SELECT * FROM unnest(${params.join(", ")})`,
-        columns,
+/** One COPY … FROM STDIN per table, each in a transaction that truncated the table first (so FREEZE applies). */
+class PostgresLoader implements Loader {
+  readonly kind = "postgresql";
+  writeSeconds = 0;
+  indexSeconds = 0;
+  private constructor(
+    private readonly admin: pg.Client,
+    private readonly copies: Map<string, { client: pg.Client; stream: ReturnType<typeof copyFrom> }>,
+    /** What was dropped, in the order to put it back. */
+    private readonly dropped: string[],
+  ) {}
+
+  static async open(url: string): Promise<PostgresLoader> {
+    const admin = await connect(url);
+    const copies = new Map<string, { client: pg.Client; stream: ReturnType<typeof copyFrom> }>();
+    const loader = new PostgresLoader(admin, copies, []);
+    try {
+      const tables = TABLES.map((t) => `"${t}"`);
+      // Keys of the loaded tables, and foreign keys from or to them (Notification → Alert).
+      const { rows: constraints } = await admin.query<{ tbl: string; name: string; def: string; type: string }>(
+        `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def, contype AS type
+           FROM pg_constraint
+          WHERE (contype IN ('p', 'u', 'f') AND conrelid::regclass::text = ANY($1))
+             OR (contype = 'f' AND confrelid::regclass::text = ANY($1))`,
+        [tables],
       );
-    };
-    const pending = new Map<string, Cell[][][]>(Object.keys(COLUMNS).map((table) => [table, []]));
-    let buffered = 0;
-    // Tables flush in COLUMNS order, parents before children, so foreign keys always resolve.
-    const flush = async () => {
-      for (const [table, batches] of pending) {
-        if (batches.length > 0) await insert(table, batches.flat());
-        pending.set(table, []);
+      const { rows: indexes } = await admin.query<{ name: string; def: string }>(
+        `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS def
+           FROM pg_index
+          WHERE indrelid::regclass::text = ANY($1)
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = indexrelid)`,
+        [tables],
+      );
+      const keys = constraints.filter((c) => c.type !== "f");
+      const foreign = constraints.filter((c) => c.type === "f");
+      const drop = (c: { tbl: string; name: string }) => `ALTER TABLE ${c.tbl} DROP CONSTRAINT "${c.name}";`;
+      const add = (c: { tbl: string; name: string; def: string }) =>
+        `ALTER TABLE ${c.tbl} ADD CONSTRAINT "${c.name}" ${c.def};`;
+      await admin.query(
+        [...foreign.map(drop), ...keys.map(drop), ...indexes.map((i) => `DROP INDEX ${i.name};`)].join("\n"),
+      );
+      loader.dropped.push(...keys.map(add), ...indexes.map((i) => `${i.def};`), ...foreign.map(add));
+      for (const table of TABLES) {
+        const client = await connect(url);
+        copies.set(table, { client, stream: null as unknown as ReturnType<typeof copyFrom> });
+        await client.query(`BEGIN; TRUNCATE "${table}"`);
+        const stream = client.query(
+          copyFrom(`COPY "${table}" (${quoted(table).join(", ")}) FROM STDIN WITH (FORMAT text, FREEZE)`),
+        );
+        // Failures surface in write() or commit(); an unhandled 'error' event would end the process.
+        stream.on("error", () => {});
+        copies.set(table, { client, stream });
       }
-      buffered = 0;
-    };
-    for (const { table, rows } of syntheticFleet(shape)) {
-      pending.get(table)!.push(rows);
-      count(counts, table, rows.length);
-      buffered += rows.length;
-      if (buffered >= PG_BATCH_ROWS) await flush();
+    } catch (error) {
+      await loader.abort();
+      throw error;
     }
-    await flush();
-    // Serial ids were given explicitly for the catalog; later inserts must not collide.
-    await client.query(
-      `SELECT setval(pg_get_serial_sequence('"BaseImageRelease"', 'id'), (SELECT MAX("id") FROM "BaseImageRelease"))`,
-    );
-    // What autovacuum would have done by the time anyone looks at a 30-day-old database.
-    await client.query("ANALYZE");
-  } finally {
-    await client.end();
+    return loader;
   }
-  return counts;
+
+  async write(table: string, rows: Cell[][]): Promise<void> {
+    const started = performance.now();
+    const { stream } = this.copies.get(table)!;
+    let text = "";
+    for (const row of rows) {
+      text += `${row.map(copyText).join("\t")}\n`;
+      if (text.length >= PG_BATCH_BYTES) {
+        if (!stream.write(text)) await drained(stream);
+        text = "";
+      }
+    }
+    if (text && !stream.write(text)) await drained(stream);
+    this.writeSeconds += (performance.now() - started) / 1000;
+  }
+
+  async commit(): Promise<void> {
+    const started = performance.now();
+    for (const { client, stream } of this.copies.values()) {
+      stream.end();
+      await finished(stream);
+      await client.query("COMMIT");
+      await client.end();
+    }
+    this.copies.clear();
+    this.writeSeconds += (performance.now() - started) / 1000;
+  }
+
+  async rebuild(): Promise<void> {
+    const started = performance.now();
+    // One round trip: the statements run back to back in the server.
+    await this.admin.query(
+      [
+        // Sorts in memory, on one core: SQLite builds its indexes on the other at the same time.
+        "SET maintenance_work_mem = '1GB'; SET max_parallel_maintenance_workers = 0;",
+        ...this.dropped,
+        // Serial ids were given explicitly for the catalog; later inserts must not collide.
+        `SELECT setval(pg_get_serial_sequence('"BaseImageRelease"', 'id'), (SELECT MAX("id") FROM "BaseImageRelease"));`,
+        // What autovacuum would have done by the time anyone looks at a 30-day-old database.
+        "ANALYZE;",
+      ].join("\n"),
+    );
+    // The rows went in frozen: this finds nothing to do, but resets the insert counts that would
+    // otherwise start autovacuum in the middle of the measurements.
+    await this.admin.query("VACUUM");
+    await this.admin.end();
+    this.indexSeconds = (performance.now() - started) / 1000;
+  }
+
+  async abort(): Promise<void> {
+    for (const { client } of this.copies.values()) await client.end().catch(() => {});
+    this.copies.clear();
+    await this.admin.end().catch(() => {});
+  }
+}
+
+async function connect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  // Errors reach the pending query; a connection ended afterwards (the database dropped after a
+  // failure) must not end the process.
+  client.on("error", () => {});
+  await client.connect();
+  return client;
+}
+
+/** Resolves when a full stream can take more, rejects when it failed. */
+function drained(stream: Writable): Promise<void> {
+  if (stream.errored) return Promise.reject(stream.errored);
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      stream.off("drain", settle);
+      stream.off("error", settle);
+      if (error) reject(error);
+      else resolve();
+    };
+    stream.on("drain", settle);
+    stream.on("error", settle);
+  });
+}
+
+/** A value in COPY's text format: \N for NULL, backslash escapes for the characters it uses. */
+function copyText(value: Cell): string {
+  if (value === null || value === undefined) return "\\N";
+  if (typeof value !== "string") return String(value);
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"))
+    : value;
 }

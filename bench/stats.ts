@@ -20,18 +20,23 @@ export async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: 
 
 /**
  * Milliseconds of up to `iterations` runs after `warmup` unmeasured ones, stopping early once
- * `budgetMs` is spent (but never below `minimum` samples): slow workloads must not eat the run.
+ * `budgetMs` is spent, warm-up included (but never below `minimum` samples): slow workloads must
+ * not eat the run. A workload so slow that `minimum` samples would not fit in twice the budget
+ * takes as many as do, at least one.
  */
 export async function sampleMs(
   run: () => Promise<unknown>,
   options: { iterations: number; warmup: number; budgetMs: number; minimum?: number },
 ): Promise<number[]> {
+  const started = performance.now();
   for (let i = 0; i < options.warmup; i++) await run();
   const samples: number[] = [];
-  const started = performance.now();
+  let minimum = options.minimum ?? 3;
   while (samples.length < options.iterations) {
     samples.push((await timed(run)).ms);
-    if (samples.length >= (options.minimum ?? 3) && performance.now() - started > options.budgetMs) break;
+    if (samples.length === 1)
+      minimum = Math.max(1, Math.min(minimum, Math.floor((2 * options.budgetMs) / samples[0]!)));
+    if (samples.length >= minimum && performance.now() - started > options.budgetMs) break;
   }
   return samples;
 }

@@ -72,15 +72,21 @@ export interface FleetShape {
   now: Date;
 }
 
-/** The rows of the whole database, a table batch at a time (functions in groups of `batch`). */
+/**
+ * The rows of the whole database, a table batch at a time (functions in groups of `batch`).
+ * Functions come in the order of their ids, so that each function's rows arrive in primary-key
+ * order (functionId, then time), as a restore from a dump would write them.
+ */
 export function* syntheticFleet(shape: FleetShape, batch = 500): Generator<TableRows> {
   const now = shape.now.getTime();
   const since = now - shape.days * DAY_MS;
   yield { table: "Account", rows: ACCOUNTS.map((a) => [a.id, a.name, "config", shape.now, shape.now]) };
   yield { table: "BaseImageRelease", rows: catalogRows(now) };
+  const order = Array.from({ length: shape.functions }, (_, index) => ({ index, id: identity(index).id }));
+  order.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (let first = 0; first < shape.functions; first += batch) {
     const tables = new Map<string, Cell[][]>();
-    for (let index = first; index < Math.min(shape.functions, first + batch); index++) {
+    for (const { index } of order.slice(first, first + batch)) {
       for (const { table, rows } of functionRows(index, now, since)) {
         const known = tables.get(table) ?? [];
         known.push(...rows);
@@ -111,12 +117,17 @@ const baseLayers = (runtime: string, release: number) => [
   `sha256:${runtime}-rt-${release}`,
 ];
 
-function functionRows(index: number, now: number, since: number): TableRows[] {
+/** Where function `index` lives and what it is called; its random stream continues from here. */
+function identity(index: number) {
   const random = rng(index + 1);
   const { accountId, region } = SCOPES[index % SCOPES.length]!;
   const team = pick(random, TEAMS);
   const name = `${team}-svc-${index}-prod`;
-  const id = `${accountId}:${region}:${name}`;
+  return { random, accountId, region, team, name, id: `${accountId}:${region}:${name}` };
+}
+
+function functionRows(index: number, now: number, since: number): TableRows[] {
+  const { random, accountId, region, team, name, id } = identity(index);
   const image = random() < 0.7;
   const pattern = patternOf(random);
   const runtime = pick(random, RUNTIMES);
