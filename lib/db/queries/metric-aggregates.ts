@@ -12,10 +12,30 @@ export function bucketsIn(window: Pick<TimeWindow, "from" | "to">): Prisma.Sql {
   return Prisma.sql`b."resolution" = ${METRIC_RESOLUTION} AND b."start" >= ${window.from} AND b."start" < ${window.to}`;
 }
 
-/** Per function: sums over the window's buckets. `extra` narrows the buckets (e.g. to a page's functions). */
-export function totalsByFunction(window: Pick<TimeWindow, "from" | "to">, extra: Prisma.Sql = Prisma.sql`1 = 1`) {
+/** Which buckets an aggregate reads: a FROM clause over `MetricBucket b` and a condition on them. */
+interface BucketSource {
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+}
+
+const EVERY_FUNCTION: BucketSource = { from: Prisma.sql`"MetricBucket" b`, where: Prisma.sql`1 = 1` };
+
+/**
+ * The buckets of a few functions (one table page). Given a time range, SQLite's planner would scan
+ * the window's whole covering index; CROSS JOIN makes it look each function up by its key instead
+ * (PostgreSQL plans it as the plain join it is).
+ */
+function ofFunctions(functionIds: readonly string[]): BucketSource {
+  return {
+    from: Prisma.sql`"Function" f CROSS JOIN "MetricBucket" b`,
+    where: Prisma.sql`b."functionId" = f."id" AND f."id" IN (${Prisma.join(functionIds)})`,
+  };
+}
+
+/** Per function: sums over the window's buckets. */
+export function totalsByFunction(window: Pick<TimeWindow, "from" | "to">, source: BucketSource = EVERY_FUNCTION) {
   return Prisma.sql`SELECT b."functionId", SUM(b."coldStarts") AS "coldStarts", SUM(b."invocations") AS "invocations"
-    FROM "MetricBucket" b WHERE ${bucketsIn(window)} AND ${extra} GROUP BY b."functionId"`;
+    FROM ${source.from} WHERE ${bucketsIn(window)} AND ${source.where} GROUP BY b."functionId"`;
 }
 
 /**
@@ -23,13 +43,13 @@ export function totalsByFunction(window: Pick<TimeWindow, "from" | "to">, extra:
  * `mergeBuckets` (lib/analysis/stats.ts) does: the count-weighted nearest-rank p95 of the bucket
  * p95s. Done in SQL so a page never loads every bucket of the window.
  */
-export function initP95ByFunction(window: Pick<TimeWindow, "from" | "to">, extra: Prisma.Sql = Prisma.sql`1 = 1`) {
+export function initP95ByFunction(window: Pick<TimeWindow, "from" | "to">, source: BucketSource = EVERY_FUNCTION) {
   return Prisma.sql`SELECT w."functionId", MIN(w."initP95") AS "initP95" FROM (
       SELECT b."functionId", b."initP95",
         SUM(b."coldStarts") OVER (PARTITION BY b."functionId" ORDER BY b."initP95", b."start" ROWS UNBOUNDED PRECEDING) AS "cumulative",
         SUM(b."coldStarts") OVER (PARTITION BY b."functionId") AS "total"
-      FROM "MetricBucket" b
-      WHERE ${bucketsIn(window)} AND ${extra} AND b."coldStarts" > 0 AND b."initP95" IS NOT NULL
+      FROM ${source.from}
+      WHERE ${bucketsIn(window)} AND ${source.where} AND b."coldStarts" > 0 AND b."initP95" IS NOT NULL
     ) w WHERE w."cumulative" >= 0.95 * w."total" GROUP BY w."functionId"`;
 }
 
@@ -47,7 +67,7 @@ export async function metricsOf(
 ): Promise<Map<string, FunctionMetrics>> {
   const metrics = new Map<string, FunctionMetrics>();
   if (functionIds.length === 0) return metrics;
-  const only = Prisma.sql`b."functionId" IN (${Prisma.join(functionIds)})`;
+  const only = ofFunctions(functionIds);
   const [totals, p95s] = await Promise.all([
     db.$queryRaw<{ functionId: string; coldStarts: unknown; invocations: unknown }[]>(totalsByFunction(window, only)),
     db.$queryRaw<{ functionId: string; initP95: unknown }[]>(initP95ByFunction(window, only)),
