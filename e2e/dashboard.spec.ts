@@ -29,10 +29,14 @@ test("filtering the table by Image and Inactive narrows it, lives in the URL and
   await expect(summary).toBeVisible();
   const total = Number((await summary.textContent())!.match(/of ([\d,]+) functions/)![1]!.replace(/,/g, ""));
 
-  await page.getByLabel("Package type").selectOption("Image");
-  await expect(page).toHaveURL(/packageType=Image/);
-  await page.getByLabel("State").selectOption("Inactive");
-  await expect(page).toHaveURL(/state=Inactive/);
+  // A choice made before the page hydrates is lost (a loaded machine hydrates late): choose again until it lands.
+  const choose = async (label: string, value: string, url: RegExp) =>
+    expect(async () => {
+      await page.getByLabel(label).selectOption(value);
+      await expect(page).toHaveURL(url, { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+  await choose("Package type", "Image", /packageType=Image/);
+  await choose("State", "Inactive", /state=Inactive/);
 
   const rows = page.getByRole("table").getByRole("row");
   await expect(summary).not.toHaveText(new RegExp(`of ${total.toLocaleString("en-US")} functions`));
