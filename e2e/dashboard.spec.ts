@@ -63,7 +63,8 @@ test("filtering the table by Image and Inactive narrows it, lives in the URL and
 });
 
 test("sorting by a header button puts the sort in the URL", async ({ page }) => {
-  await page.goto("/functions");
+  // A click before hydration is lost, and a second one would flip the direction: let the page settle first.
+  await page.goto("/functions", { waitUntil: "networkidle" });
   await page.getByRole("button", { name: "Cold starts" }).click();
   await expect(page).toHaveURL(/sort=coldStarts/);
   await expect(page.getByRole("columnheader", { name: "Cold starts" })).toHaveAttribute("aria-sort", "ascending");
