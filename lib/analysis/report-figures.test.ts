@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { BaseImageRelease } from "./lineage";
-import type { ReportAlert, ReportFunction, ReportHourlyBucket, ReportInput, ReportPollRun } from "./report/types";
+import type {
+  ReportAlert,
+  ReportDayActivity,
+  ReportFunction,
+  ReportInitHour,
+  ReportInput,
+  ReportPollRun,
+} from "./report/types";
 import { computeReportFigures, DEFAULT_REPORT_CONFIG, teamOf } from "./report-figures";
 import type { StateInterval } from "./state-intervals";
 import { HOUR_MS } from "./time";
@@ -18,18 +25,18 @@ const interval = (state: string, from: string, to: string | null, reasonCode: st
   to: to === null ? null : at(to),
 });
 
-const bucket = (
-  start: string,
-  invocations: number,
-  coldStarts: number,
-  initP95Ms: number | null = null,
-): ReportHourlyBucket => ({
-  start: at(start),
+const day = (date: string, invocations: number, coldStarts: number): ReportDayActivity => ({
+  date,
   invocations,
   coldStarts,
-  initAvgMs: initP95Ms === null ? null : initP95Ms / 2,
-  initP95Ms,
-  initMaxMs: initP95Ms,
+});
+
+const initHour = (start: string, count: number, p95: number): ReportInitHour => ({
+  start: at(start),
+  count,
+  avg: p95 / 2,
+  p95,
+  max: p95,
 });
 
 const release = (version: string, publishedAt: string): BaseImageRelease => ({
@@ -52,7 +59,8 @@ const fn = (id: string, overrides: Partial<ReportFunction> = {}): ReportFunction
   deletedAt: null,
   deploys: [],
   stateIntervals: [interval("Active", "2026-01-01T00:00:00Z", null)],
-  hourly: [],
+  dailyActivity: [],
+  initHours: [],
   lastInvokedAt: at("2026-12-06T10:00:00Z"),
   image: null,
   previousWeeks: [],
@@ -65,11 +73,17 @@ const functions: ReportFunction[] = [
   fn("fn-a", {
     tags: { team: "payments" },
     deploys: [at("2026-11-20T00:00:00Z"), at("2026-12-02T09:00:00Z"), at("2026-12-04T09:00:00Z")],
-    hourly: [
-      bucket("2026-11-29T23:00:00Z", 999, 99, 9999), // before the week
-      bucket("2026-11-30T00:00:00Z", 600, 60, 1200),
-      bucket("2026-12-03T12:00:00Z", 400, 40, 1000),
-      bucket("2026-12-07T00:00:00Z", 999, 99, 9999), // after the week
+    dailyActivity: [
+      day("2026-11-29", 999, 99), // before the week
+      day("2026-11-30", 600, 60),
+      day("2026-12-03", 400, 40),
+      day("2026-12-07", 999, 99), // after the week
+    ],
+    initHours: [
+      initHour("2026-11-29T23:00:00Z", 99, 9999), // before the week
+      initHour("2026-11-30T00:00:00Z", 60, 1200),
+      initHour("2026-12-03T12:00:00Z", 40, 1000),
+      initHour("2026-12-07T00:00:00Z", 99, 9999), // after the week
     ],
     image: {
       digest: "sha256:aaa",
@@ -378,7 +392,11 @@ describe("computeReportFigures: stability and windows", () => {
     const shuffled = computeReportFigures(
       input({
         previous: previousWeek,
-        functions: [...functions].reverse().map((f) => ({ ...f, hourly: [...f.hourly].reverse() })),
+        functions: [...functions].reverse().map((f) => ({
+          ...f,
+          dailyActivity: [...f.dailyActivity].reverse(),
+          initHours: [...f.initHours].reverse(),
+        })),
         alerts: [...alerts].reverse(),
         pollRuns: [...pollRuns].reverse(),
       }),
@@ -387,7 +405,11 @@ describe("computeReportFigures: stability and windows", () => {
   });
 
   it("is provisional mid-week and counts only up to now", () => {
-    const midWeek = computeReportFigures(input({ now: at("2026-12-03T12:00:00Z") }));
+    // The rows as loaded up to now: the hour starting at 12:00 on 3 December has not begun.
+    const loadedSoFar = functions.map((f) =>
+      f.id === "fn-a" ? { ...f, dailyActivity: f.dailyActivity.filter((d) => d.date < "2026-12-03") } : f,
+    );
+    const midWeek = computeReportFigures(input({ now: at("2026-12-03T12:00:00Z"), functions: loadedSoFar }));
     expect(midWeek).toMatchObject({
       provisional: true,
       asOf: "2026-12-03T12:00:00.000Z",
@@ -419,18 +441,18 @@ describe("computeReportFigures: stability and windows", () => {
     );
     expect(berlin).toMatchObject({ start: "2026-10-18T22:00:00.000Z", end: "2026-10-25T23:00:00.000Z" });
     expect(berlin.collection.coverage).toBe(1 / 169);
-    // The 00:00 UTC bucket on Monday 19 October is 02:00 in Berlin, the 23:00 UTC bucket on Sunday 25 October is already Monday.
+    // Local days (the loader assigns hours to them, tests/reports/week-activity.test.ts): only the week's count.
     const edges = computeReportFigures(
       input({
         week: "2026-W43",
         timeZone: "Europe/Berlin",
         functions: [
           fn("fn-tz", {
-            hourly: [
-              bucket("2026-10-18T21:00:00Z", 1, 1),
-              bucket("2026-10-18T22:00:00Z", 2, 2),
-              bucket("2026-10-25T22:00:00Z", 4, 4),
-              bucket("2026-10-25T23:00:00Z", 8, 8),
+            dailyActivity: [
+              day("2026-10-18", 1, 1),
+              day("2026-10-19", 2, 2),
+              day("2026-10-25", 4, 4),
+              day("2026-10-26", 8, 8),
             ],
           }),
         ],

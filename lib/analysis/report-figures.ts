@@ -4,7 +4,7 @@ import { functionWeek, type ReportWindow } from "./report/function-week";
 import { type InventoryBaseline, sectionFigures } from "./report/section";
 import type { ReportAlert, ReportConfig, ReportFigures, ReportInput } from "./report/types";
 import { DEFAULT_RULE_CONFIG } from "./rules/config";
-import { nextWeek, weekBounds, weekDays } from "./weeks";
+import { nextWeek, weekBounds, weekDaysBefore } from "./weeks";
 
 export const UNOWNED_TEAM = "unowned";
 
@@ -32,7 +32,7 @@ export function computeReportFigures(input: ReportInput): ReportFigures {
     start,
     asOf,
     horizon: weekBounds(nextWeek(input.week), input.timeZone).end,
-    days: weekDays(input.week, input.timeZone).filter((day) => day.start < asOf),
+    days: weekDaysBefore(input.week, input.timeZone, asOf),
   };
 
   const functions = [...input.functions].sort((a, b) => compareStrings(a.id, b.id));

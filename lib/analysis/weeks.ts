@@ -129,6 +129,11 @@ export function weekDays(label: IsoWeekLabel, timeZone: string = DEFAULT_TIME_ZO
   });
 }
 
+/** The week's local days that start before `asOf`: the days a report (to date) covers. */
+export function weekDaysBefore(label: IsoWeekLabel, timeZone: string, asOf: Date): LocalDay[] {
+  return weekDays(label, timeZone).filter((day) => day.start < asOf);
+}
+
 function shiftWeek(label: IsoWeekLabel, weeks: number): IsoWeekLabel {
   return formatIsoWeek(isoWeekOfCalendarDay(mondayOf(parseIsoWeek(label)) + weeks * 7 * DAY_MS));
 }

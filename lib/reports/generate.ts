@@ -1,7 +1,14 @@
 import "server-only";
 import type { ReportFigures } from "@/lib/analysis/report/types";
 import { computeReportFigures } from "@/lib/analysis/report-figures";
-import { type IsoWeekLabel, isoWeekOf, lastClosedWeek, previousWeek, weekBounds } from "@/lib/analysis/weeks";
+import {
+  type IsoWeekLabel,
+  isoWeekOf,
+  lastClosedWeek,
+  previousWeek,
+  weekBounds,
+  weekDaysBefore,
+} from "@/lib/analysis/weeks";
 import { loadCatalog } from "@/lib/catalog/store";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import { type Db, db as defaultDb } from "@/lib/db/client";
@@ -42,6 +49,7 @@ async function computeWeek(db: Db, week: IsoWeekLabel, now: Date, settings: Repo
   const rows = await loadReportRows(db, {
     start,
     asOf,
+    days: weekDaysBefore(week, timeZone, asOf),
     previousWeeks: weeksBefore(week, settings.figures.coldStart.baselineWeeks, timeZone),
     catalog,
   });

@@ -71,17 +71,16 @@ export function functionWeek(
   const existsAtEnd = deletedAt === null;
   const lifeWindow = { start, end: deletedAt ?? asOf };
   const transitions = transitionsIn(fn.stateIntervals, lifeWindow);
-  const buckets = fn.hourly
-    .filter((b) => within(b.start, start, asOf))
-    .sort((a, b) => a.start.getTime() - b.start.getTime());
-  const initBuckets = buckets.map((b) => ({
-    count: b.coldStarts,
-    avg: b.initAvgMs,
-    p95: b.initP95Ms,
-    max: b.initMaxMs,
+  const activity = new Map(fn.dailyActivity.map((day) => [day.date, day]));
+  const daily = window.days.map((day) => ({
+    invocations: activity.get(day.date)?.invocations ?? 0,
+    coldStarts: activity.get(day.date)?.coldStarts ?? 0,
   }));
-  const invocations = buckets.reduce((sum, b) => sum + b.invocations, 0);
-  const coldStarts = buckets.reduce((sum, b) => sum + b.coldStarts, 0);
+  const initBuckets = fn.initHours
+    .filter((hour) => within(hour.start, start, asOf))
+    .map(({ count, avg, p95, max }) => ({ count, avg, p95, max }));
+  const invocations = daily.reduce((sum, day) => sum + day.invocations, 0);
+  const coldStarts = daily.reduce((sum, day) => sum + day.coldStarts, 0);
   const created = within(fn.firstSeenAt, start, asOf);
   const deploys = fn.deploys.filter((at) => within(at, start, asOf)).length;
   return {
@@ -98,13 +97,7 @@ export function functionWeek(
     idleRisk: existsAtEnd ? idleRisk(fn, ref, window, config) : null,
     invocations,
     coldStarts,
-    daily: window.days.map((day) => {
-      const inDay = buckets.filter((b) => within(b.start, day.start, day.end));
-      return {
-        invocations: inDay.reduce((sum, b) => sum + b.invocations, 0),
-        coldStarts: inDay.reduce((sum, b) => sum + b.coldStarts, 0),
-      };
-    }),
+    daily,
     initBuckets,
     regression: regression(ref, { invocations, coldStarts, initP95Ms: mergeBuckets(initBuckets).p95 }, fn, config),
     ...(existsAtEnd ? imageEntries(fn, ref, asOf, config) : NO_IMAGE_ENTRIES),

@@ -18,7 +18,8 @@ const fn = (id: string, overrides: Partial<ReportFunction> = {}): ReportFunction
   deletedAt: null,
   deploys: [],
   stateIntervals: [{ state: "Active", reasonCode: null, reason: null, from: at("2026-01-01T00:00:00Z"), to: null }],
-  hourly: [],
+  dailyActivity: [],
+  initHours: [],
   lastInvokedAt: at("2026-12-20T00:00:00Z"),
   image: null,
   previousWeeks: [],
@@ -39,20 +40,11 @@ const figures = (week: string, overrides: Partial<ReportInput>) =>
     ...overrides,
   });
 
-const hour = (start: string, invocations: number, coldStarts: number) => ({
-  start: at(start),
-  invocations,
-  coldStarts,
-  initAvgMs: null,
-  initP95Ms: null,
-  initMaxMs: null,
-});
-
 const lastWeek = figures("2026-W49", {
-  functions: [fn("a", { hourly: [hour("2026-12-01T10:00:00Z", 100, 10)] }), fn("b")],
+  functions: [fn("a", { dailyActivity: [{ date: "2026-12-01", invocations: 100, coldStarts: 10 }] }), fn("b")],
 });
 const thisWeek = figures("2026-W50", {
-  functions: [fn("a", { hourly: [hour("2026-12-08T10:00:00Z", 200, 5)] })],
+  functions: [fn("a", { dailyActivity: [{ date: "2026-12-08", invocations: 200, coldStarts: 5 }] })],
 });
 const byMetric = (rows: ReturnType<typeof sectionMetrics>) => new Map(rows.map((r) => [`${r.section}.${r.metric}`, r]));
 

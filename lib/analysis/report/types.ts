@@ -3,18 +3,22 @@ import type { ColdStartRegressionConfig, RuleConfig } from "../rules/config";
 import type { SeverityCounts, WeekColdStarts } from "../rules/facts";
 import type { Severity } from "../rules/finding";
 import type { StateInterval } from "../state-intervals";
+import type { BucketAggregate } from "../stats";
 import type { PackageType } from "../types";
 import type { IsoWeekLabel } from "../weeks";
 
 // ---- input: fixed data for one week, mapped from the database by the caller ----
 
-export interface ReportHourlyBucket {
-  start: Date;
+/** One local day of the week (`LocalDay.date`): sums of the hourly buckets that start in it. */
+export interface ReportDayActivity {
+  date: string;
   invocations: number;
   coldStarts: number;
-  initAvgMs: number | null;
-  initP95Ms: number | null;
-  initMaxMs: number | null;
+}
+
+/** Init durations of one hour with cold starts. */
+export interface ReportInitHour extends BucketAggregate {
+  start: Date;
 }
 
 /** The deployed image as of the end of the report window. */
@@ -39,8 +43,13 @@ export interface ReportFunction {
   deletedAt: Date | null;
   deploys: readonly Date[];
   stateIntervals: readonly StateInterval[];
-  /** At least the buckets inside the week; others are ignored. */
-  hourly: readonly ReportHourlyBucket[];
+  /**
+   * The week's invocations and cold starts per local day, up to the report's `asOf`; days with
+   * none may be left out. Summed by day so a report never holds every hour of a fleet.
+   */
+  dailyActivity: readonly ReportDayActivity[];
+  /** The hours with cold starts inside the week (others are ignored): what init durations merge from. */
+  initHours: readonly ReportInitHour[];
   /** As of the end of the report window (not later), so a regenerated week gives the same figures. */
   lastInvokedAt: Date | null;
   image: ReportImage | null;

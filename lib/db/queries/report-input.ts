@@ -5,16 +5,19 @@ import type { ReportAlert, ReportFunction, ReportPollRun } from "@/lib/analysis/
 import type { WeekColdStarts } from "@/lib/analysis/rules/facts";
 import type { Severity } from "@/lib/analysis/rules/finding";
 import type { StateInterval } from "@/lib/analysis/state-intervals";
+import type { LocalDay } from "@/lib/analysis/weeks";
 import type { Db } from "../client";
 import { parseJsonColumn } from "./json-column";
 import { coldStartsPerSpan } from "./metric-aggregates";
-import { hourlyBucketsIn, lastInvokedBefore, type Span } from "./report-activity";
+import { lastInvokedBefore, type Span, weekActivity } from "./report-activity";
 import { imagesAt } from "./report-images";
 
 export interface ReportRowsWindow {
   start: Date;
   /** min(now, week end): rows are read as they stood then. */
   asOf: Date;
+  /** The week's local days that start before `asOf`. */
+  days: readonly LocalDay[];
   /** The weeks before, most recent first, for cold-start regressions. */
   previousWeeks: readonly Span[];
   catalog: readonly BaseImageRelease[];
@@ -53,34 +56,49 @@ async function reportFunctions(db: Db, window: ReportRowsWindow): Promise<Report
       imageDigest: true,
     },
   });
-  const [intervals, deploys, hourly, previousWeeks, lastInvoked, images] = await Promise.all([
+  const week = { from: start, to: asOf };
+  const [intervals, deploys, activity, previousWeeks, images] = await Promise.all([
     stateIntervalsIn(db, window),
     deploysIn(db, window),
-    hourlyBucketsIn(db, { from: start, to: asOf }),
+    weekActivity(db, week, window.days),
     coldStartsPerSpan(db, window.previousWeeks),
-    lastInvokedBefore(db, asOf),
     imagesAt(db, rows, window.catalog, asOf),
   ]);
+  // Invoked since the week's end but not in it: their last invocation before it is further back.
+  const quietInWeek = rows.filter(
+    (row) => row.lastInvokedAt !== null && row.lastInvokedAt >= asOf && !activity.get(row.id)?.lastInvokedAt,
+  );
+  const lastInvokedEarlier = await lastInvokedBefore(
+    db,
+    quietInWeek.map((row) => row.id),
+    start,
+  );
   const noColdStarts: WeekColdStarts = { coldStarts: 0, invocations: 0, initP95Ms: null };
 
-  return rows.map((row) => ({
-    id: row.id,
-    accountId: row.accountId,
-    region: row.region,
-    name: row.name,
-    tags: parseJsonColumn(tagsColumn, row.tags),
-    packageType: row.packageType,
-    runtime: row.runtime,
-    firstSeenAt: row.firstSeenAt,
-    deletedAt: row.deletedAt,
-    deploys: deploys.get(row.id) ?? [],
-    stateIntervals: intervals.get(row.id) ?? [],
-    hourly: hourly.get(row.id) ?? [],
-    lastInvokedAt:
-      row.lastInvokedAt !== null && row.lastInvokedAt < asOf ? row.lastInvokedAt : (lastInvoked.get(row.id) ?? null),
-    image: images.get(row.id) ?? null,
-    previousWeeks: previousWeeks.map((week) => week.get(row.id) ?? noColdStarts),
-  }));
+  return rows.map((row) => {
+    const inWeek = activity.get(row.id);
+    return {
+      id: row.id,
+      accountId: row.accountId,
+      region: row.region,
+      name: row.name,
+      tags: parseJsonColumn(tagsColumn, row.tags),
+      packageType: row.packageType,
+      runtime: row.runtime,
+      firstSeenAt: row.firstSeenAt,
+      deletedAt: row.deletedAt,
+      deploys: deploys.get(row.id) ?? [],
+      stateIntervals: intervals.get(row.id) ?? [],
+      dailyActivity: inWeek?.dailyActivity ?? [],
+      initHours: inWeek?.initHours ?? [],
+      lastInvokedAt:
+        row.lastInvokedAt !== null && row.lastInvokedAt < asOf
+          ? row.lastInvokedAt
+          : (inWeek?.lastInvokedAt ?? lastInvokedEarlier.get(row.id) ?? null),
+      image: images.get(row.id) ?? null,
+      previousWeeks: previousWeeks.map((span) => span.get(row.id) ?? noColdStarts),
+    };
+  });
 }
 
 /** Intervals overlapping the window, and the one just before each transition in it. */
