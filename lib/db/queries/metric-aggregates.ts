@@ -8,34 +8,43 @@ import { toNumber, toNumberOrNull } from "./sql";
 /** Pages read hourly buckets: kept for the whole history, unlike 5-minute ones. */
 export const METRIC_RESOLUTION = "1h";
 
-export function bucketsIn(window: Pick<TimeWindow, "from" | "to">): Prisma.Sql {
-  return Prisma.sql`b."resolution" = ${METRIC_RESOLUTION} AND b."start" >= ${window.from} AND b."start" < ${window.to}`;
+/**
+ * The window's buckets. `perFunction` is for reads of a few functions' buckets: SQLite, without
+ * statistics, would rather scan the window of the (resolution, start, …) covering index once per
+ * function than seek each function's key; comparing `resolution || ''` takes that index out of the
+ * running (PostgreSQL plans by its statistics either way).
+ */
+export function bucketsIn(window: Pick<TimeWindow, "from" | "to">, { perFunction = false } = {}): Prisma.Sql {
+  const resolution = perFunction ? Prisma.sql`b."resolution" || ''` : Prisma.sql`b."resolution"`;
+  return Prisma.sql`${resolution} = ${METRIC_RESOLUTION} AND b."start" >= ${window.from} AND b."start" < ${window.to}`;
 }
 
 /** Which buckets an aggregate reads: a FROM clause over `MetricBucket b` and a condition on them. */
 interface BucketSource {
   from: Prisma.Sql;
   where: Prisma.Sql;
+  perFunction: boolean;
 }
 
-const EVERY_FUNCTION: BucketSource = { from: Prisma.sql`"MetricBucket" b`, where: Prisma.sql`1 = 1` };
+const EVERY_FUNCTION: BucketSource = {
+  from: Prisma.sql`"MetricBucket" b`,
+  where: Prisma.sql`1 = 1`,
+  perFunction: false,
+};
 
-/**
- * The buckets of a few functions (one table page). Given a time range, SQLite's planner would scan
- * the window's whole covering index; CROSS JOIN makes it look each function up by its key instead
- * (PostgreSQL plans it as the plain join it is).
- */
+/** The buckets of a few functions (one table page), each function's looked up by its key. */
 function ofFunctions(functionIds: readonly string[]): BucketSource {
   return {
     from: Prisma.sql`"Function" f CROSS JOIN "MetricBucket" b`,
     where: Prisma.sql`b."functionId" = f."id" AND f."id" IN (${Prisma.join(functionIds)})`,
+    perFunction: true,
   };
 }
 
 /** Per function: sums over the window's buckets. */
 export function totalsByFunction(window: Pick<TimeWindow, "from" | "to">, source: BucketSource = EVERY_FUNCTION) {
   return Prisma.sql`SELECT b."functionId", SUM(b."coldStarts") AS "coldStarts", SUM(b."invocations") AS "invocations"
-    FROM ${source.from} WHERE ${bucketsIn(window)} AND ${source.where} GROUP BY b."functionId"`;
+    FROM ${source.from} WHERE ${bucketsIn(window, source)} AND ${source.where} GROUP BY b."functionId"`;
 }
 
 /**
@@ -49,7 +58,7 @@ export function initP95ByFunction(window: Pick<TimeWindow, "from" | "to">, sourc
         SUM(b."coldStarts") OVER (PARTITION BY b."functionId" ORDER BY b."initP95", b."start" ROWS UNBOUNDED PRECEDING) AS "cumulative",
         SUM(b."coldStarts") OVER (PARTITION BY b."functionId") AS "total"
       FROM ${source.from}
-      WHERE ${bucketsIn(window)} AND ${source.where} AND b."coldStarts" > 0 AND b."initP95" IS NOT NULL
+      WHERE ${bucketsIn(window, source)} AND ${source.where} AND b."coldStarts" > 0 AND b."initP95" IS NOT NULL
     ) w WHERE w."cumulative" >= 0.95 * w."total" GROUP BY w."functionId"`;
 }
 

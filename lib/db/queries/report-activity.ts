@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { ReportDayActivity, ReportInitHour } from "@/lib/analysis/report/types";
 import type { LocalDay } from "@/lib/analysis/weeks";
 import type { Db } from "../client";
-import { bucketsIn, METRIC_RESOLUTION } from "./metric-aggregates";
+import { bucketsIn } from "./metric-aggregates";
 import { toNumber, toNumberOrNull } from "./sql";
 
 /** Ids bound per query: well under SQLite's and PostgreSQL's parameter limits. */
@@ -108,13 +108,11 @@ export async function lastInvokedBefore(
 ): Promise<Map<string, Date>> {
   const last = new Map<string, Date>();
   for (let i = 0; i < functionIds.length; i += ID_CHUNK) {
-    // `resolution || ''` keeps the planner off the (resolution, start, …) index: SQLite would
-    // otherwise scan all of history's buckets once per function instead of seeking its key.
     const rows = await db.$queryRaw<{ id: string; lastInvoked: unknown }[]>`
       SELECT f."id", (
         SELECT MAX(b."start") FROM "MetricBucket" b
-        WHERE b."functionId" = f."id" AND b."resolution" || '' = ${METRIC_RESOLUTION}
-          AND b."start" < ${before} AND b."invocations" > 0
+        WHERE b."functionId" = f."id" AND ${bucketsIn({ from: new Date(0), to: before }, { perFunction: true })}
+          AND b."invocations" > 0
       ) AS "lastInvoked"
       FROM "Function" f WHERE f."id" IN (${Prisma.join(functionIds.slice(i, i + ID_CHUNK))})`;
     for (const row of rows) if (row.lastInvoked !== null) last.set(row.id, new Date(row.lastInvoked as string | Date));
