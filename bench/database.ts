@@ -26,6 +26,8 @@ export interface DatabaseOptions {
   iterations: number;
   /** Admin URL of the PostgreSQL server; null skips PostgreSQL. */
   postgresAdminUrl: string | null;
+  /** Work sharing the machine during the load (the production build), finished before measuring. */
+  alongsideLoad?: Promise<unknown>;
 }
 
 interface Timing {
@@ -172,6 +174,7 @@ export async function runDatabaseBench(
       { functions: options.functions, days: options.days, now: new Date() },
     );
     progress(`loaded in ${load.seconds.toFixed(0)} s`);
+    await options.alongsideLoad?.catch(() => {});
     const results: DatabaseResult[] = [];
     for (const database of databases) {
       progress(`measuring ${database.target.kind}`);

@@ -9,7 +9,7 @@ import { type BenchFlags, readFlags, USAGE } from "./flags";
 import { machineInfo } from "./machine";
 import { type ComparisonResult, comparePollers, comparisonRows } from "./poller-comparison";
 import { formatTable, type Row, statusOf } from "./table";
-import { runWebBench, type WebResult, webRows } from "./web";
+import { runWebBench, startBuild, type WebResult, webRows } from "./web";
 
 const FIVE_ACCOUNTS = ["111111111111", "222222222222", "333333333333", "444444444444", "555555555555"];
 
@@ -78,7 +78,7 @@ async function sweeps(flags: BenchFlags): Promise<Row[]> {
   return details.sweeps.flatMap(sweepRows);
 }
 
-async function databases(flags: BenchFlags): Promise<Row[]> {
+async function databases(flags: BenchFlags, alongsideLoad: Promise<unknown>): Promise<Row[]> {
   let postgresAdminUrl = flags.postgresAdminUrl;
   if (postgresAdminUrl && !(await reachable(postgresAdminUrl))) {
     progress(`PostgreSQL not reachable at ${new URL(postgresAdminUrl).host}: SQLite only`);
@@ -90,6 +90,7 @@ async function databases(flags: BenchFlags): Promise<Row[]> {
       days: flags.dbDays,
       iterations: flags.dbIterations,
       postgresAdminUrl,
+      alongsideLoad,
     },
     progress,
   );
@@ -135,14 +136,17 @@ if (flags.parts.has("polling")) {
     return comparisonRows(details.polling);
   });
 }
-if (flags.parts.has("database")) await part("database at scale", () => databases(flags));
+// The production build (when none exists) runs while the database part loads its fixture; the
+// measurements wait for it.
+const build = flags.parts.has("web") ? startBuild() : Promise.resolve(null);
+build.catch(() => {}); // awaited, and reported, by the web part
+if (flags.parts.has("database")) await part("database at scale", () => databases(flags, build));
 if (flags.parts.has("web")) {
   await part("web pages", async () => {
-    details.web = await runWebBench({
-      port: flags.webPort,
-      iterations: flags.webIterations,
-      chromiumPath: flags.chromiumPath,
-    });
+    details.web = await runWebBench(
+      { port: flags.webPort, iterations: flags.webIterations, chromiumPath: flags.chromiumPath },
+      build,
+    );
     return webRows(details.web);
   });
 }
