@@ -19,32 +19,16 @@ export function bucketsIn(window: Pick<TimeWindow, "from" | "to">, { perFunction
   return Prisma.sql`${resolution} = ${METRIC_RESOLUTION} AND b."start" >= ${window.from} AND b."start" < ${window.to}`;
 }
 
-/** Which buckets an aggregate reads: a FROM clause over `MetricBucket b` and a condition on them. */
-interface BucketSource {
-  from: Prisma.Sql;
-  where: Prisma.Sql;
-  perFunction: boolean;
-}
-
-const EVERY_FUNCTION: BucketSource = {
-  from: Prisma.sql`"MetricBucket" b`,
-  where: Prisma.sql`1 = 1`,
-  perFunction: false,
-};
-
-/** The buckets of a few functions (one table page), each function's looked up by its key. */
-function ofFunctions(functionIds: readonly string[]): BucketSource {
-  return {
-    from: Prisma.sql`"Function" f CROSS JOIN "MetricBucket" b`,
-    where: Prisma.sql`b."functionId" = f."id" AND f."id" IN (${Prisma.join(functionIds)})`,
-    perFunction: true,
-  };
+/** Condition on `MetricBucket b`: the window's buckets, of every function or only of `functionIds` (one table page). */
+function bucketsOf(window: Pick<TimeWindow, "from" | "to">, functionIds?: readonly string[]): Prisma.Sql {
+  if (functionIds === undefined) return bucketsIn(window);
+  return Prisma.sql`${bucketsIn(window, { perFunction: true })} AND b."functionId" IN (${Prisma.join(functionIds)})`;
 }
 
 /** Per function: sums over the window's buckets. */
-export function totalsByFunction(window: Pick<TimeWindow, "from" | "to">, source: BucketSource = EVERY_FUNCTION) {
+export function totalsByFunction(window: Pick<TimeWindow, "from" | "to">, functionIds?: readonly string[]) {
   return Prisma.sql`SELECT b."functionId", SUM(b."coldStarts") AS "coldStarts", SUM(b."invocations") AS "invocations"
-    FROM ${source.from} WHERE ${bucketsIn(window, source)} AND ${source.where} GROUP BY b."functionId"`;
+    FROM "MetricBucket" b WHERE ${bucketsOf(window, functionIds)} GROUP BY b."functionId"`;
 }
 
 /**
@@ -52,13 +36,13 @@ export function totalsByFunction(window: Pick<TimeWindow, "from" | "to">, source
  * `mergeBuckets` (lib/analysis/stats.ts) does: the count-weighted nearest-rank p95 of the bucket
  * p95s. Done in SQL so a page never loads every bucket of the window.
  */
-export function initP95ByFunction(window: Pick<TimeWindow, "from" | "to">, source: BucketSource = EVERY_FUNCTION) {
+export function initP95ByFunction(window: Pick<TimeWindow, "from" | "to">, functionIds?: readonly string[]) {
   return Prisma.sql`SELECT w."functionId", MIN(w."initP95") AS "initP95" FROM (
       SELECT b."functionId", b."initP95",
         SUM(b."coldStarts") OVER (PARTITION BY b."functionId" ORDER BY b."initP95", b."start" ROWS UNBOUNDED PRECEDING) AS "cumulative",
         SUM(b."coldStarts") OVER (PARTITION BY b."functionId") AS "total"
-      FROM ${source.from}
-      WHERE ${bucketsIn(window, source)} AND ${source.where} AND b."coldStarts" > 0 AND b."initP95" IS NOT NULL
+      FROM "MetricBucket" b
+      WHERE ${bucketsOf(window, functionIds)} AND b."coldStarts" > 0 AND b."initP95" IS NOT NULL
     ) w WHERE w."cumulative" >= 0.95 * w."total" GROUP BY w."functionId"`;
 }
 
@@ -76,10 +60,11 @@ export async function metricsOf(
 ): Promise<Map<string, FunctionMetrics>> {
   const metrics = new Map<string, FunctionMetrics>();
   if (functionIds.length === 0) return metrics;
-  const only = ofFunctions(functionIds);
   const [totals, p95s] = await Promise.all([
-    db.$queryRaw<{ functionId: string; coldStarts: unknown; invocations: unknown }[]>(totalsByFunction(window, only)),
-    db.$queryRaw<{ functionId: string; initP95: unknown }[]>(initP95ByFunction(window, only)),
+    db.$queryRaw<{ functionId: string; coldStarts: unknown; invocations: unknown }[]>(
+      totalsByFunction(window, functionIds),
+    ),
+    db.$queryRaw<{ functionId: string; initP95: unknown }[]>(initP95ByFunction(window, functionIds)),
   ]);
   for (const t of totals) {
     metrics.set(t.functionId, {
