@@ -4,6 +4,7 @@
 // nothing at all could be collected.
 // With PostgreSQL, `npm run collector` is a worker: any number share the account × region poll jobs
 // through pg-boss (`--lease-seconds N`: how long a job may be held before a dead worker's job moves on).
+import "./lib/require-node";
 import { Collector, collectedAnything } from "@/lib/collector/collector";
 import { formatSummary } from "@/lib/collector/summary";
 import { loadConfig } from "@/lib/config/load";

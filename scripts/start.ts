@@ -1,6 +1,7 @@
 // `npm start`: validate configuration (no sign-in on a non-loopback address unless explicitly
 // allowed), build once if there is no production build, migrate,
 // then serve on HOST:PORT (127.0.0.1:3000 by default). `--dev` serves with hot reload instead.
+import "./lib/require-node";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { startupRefusal } from "@/lib/auth/exposure";

@@ -1,5 +1,6 @@
 // `npm test`: everything CI checks, in order, stopping at the first failing step. The suite runs
 // on SQLite and on PostgreSQL (127.0.0.1:5432 or IMAGEFLEET_TEST_PG; required when CI is set).
+import "./lib/require-node";
 import fs from "node:fs";
 import { pgAdminUrl, postgresReachable, run } from "./lib/run";
 
