@@ -59,6 +59,7 @@ const e2e = (label: string, args: string[]) => {
 step("schema sync", run("node_modules/.bin/tsx", ["scripts/generate.ts", "--check"]));
 step("typecheck", run("node_modules/.bin/tsc", ["--noEmit"]));
 step("lint", run("node_modules/.bin/biome", ["ci", "."]));
+step("layer rules", run("npm", ["run", "--silent", "lint:layers"]));
 vitest("sqlite", []);
 if (withPostgres) vitest("postgresql", ["--project", "integration"], { IMAGEFLEET_TEST_PG: pgAdminUrl });
 step("build", run("npm", ["run", "build"], { NEXT_TELEMETRY_DISABLED: "1" }));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isLoopbackHost } from "@/lib/auth/loopback";
+import { isLoopbackHost } from "./loopback";
 
 const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
 const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN");
