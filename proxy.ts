@@ -83,5 +83,11 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Icons and the web manifest are public: the sign-in page shows them too.
+  matcher: [
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|apple-touch-icon.png|manifest.webmanifest).*)",
+    },
+  ],
 };
