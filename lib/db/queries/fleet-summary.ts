@@ -2,10 +2,10 @@ import type { FleetSummary } from "@/lib/contracts/fleet";
 import "server-only";
 import { UNKNOWN_STATE } from "@/lib/analysis/fleet-counts";
 import type { AccountScope } from "@/lib/analysis/scope";
+import { appConfig } from "@/lib/config/load";
 import { type Db, db as defaultDb } from "../client";
 import { lastCollectionAt, SUCCESSFUL_POLL_STATUSES } from "./poll-runs";
 import { scopeWhere } from "./scope";
-import { idleThresholds } from "./settings";
 
 /**
  * Account × region pairs that collected: every successful poll for the whole fleet; for a
@@ -60,6 +60,6 @@ export async function fleetSummary(options: { db?: Db; scope?: AccountScope } = 
     accounts: new Set(covered.map((c) => c.accountId)).size,
     regions: new Set(covered.map((c) => c.region)).size,
     lastCollectionAt: last,
-    idleThresholdDays: idleThresholds().thresholdDays,
+    idleThresholdDays: appConfig().config.idle.thresholdDays,
   };
 }

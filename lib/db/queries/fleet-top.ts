@@ -7,6 +7,7 @@ import { coldStartRate } from "@/lib/analysis/stats";
 import { DAY_MS } from "@/lib/analysis/time";
 import { resolveTimeRange } from "@/lib/analysis/time-window";
 import { FunctionState, PackageType } from "@/lib/analysis/types";
+import { appConfig } from "@/lib/config/load";
 import type { FleetQuery } from "@/lib/contracts/fleet-query";
 import { type Db, db as defaultDb } from "../client";
 import { type FunctionFilter, functionConditions } from "./function-filter";
@@ -14,7 +15,6 @@ import { functionRefs } from "./function-ref";
 import { imageRef } from "./image-ref";
 import { totalsByFunction } from "./metric-aggregates";
 import { scopeWhere } from "./scope";
-import { idleThresholds } from "./settings";
 import { toIso, toNumber, whereAll } from "./sql";
 
 export const TOP_LIST_LENGTH = 8;
@@ -136,7 +136,7 @@ async function failed(db: Db, query: Slice) {
 export async function fleetTopLists(query: FleetQuery, options: Options = {}): Promise<FleetTopLists> {
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
-  const thresholds = options.thresholds ?? idleThresholds();
+  const thresholds = options.thresholds ?? appConfig().config.idle;
   const sliced = { ...query, scope: options.scope ?? null };
   const [cold, idle, stale, failing] = await Promise.all([
     mostColdStarts(db, sliced, now),

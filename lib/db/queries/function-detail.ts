@@ -8,13 +8,13 @@ import { type StateInterval, timeInStates, transitionsIn } from "@/lib/analysis/
 import { coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
 import { resolveTimeRange, type ViewWindow } from "@/lib/analysis/time-window";
 import type { FunctionIdentity } from "@/lib/analysis/types";
+import { appConfig } from "@/lib/config/load";
 import type { FunctionWindowQuery } from "@/lib/contracts/function-query";
 import { type Db, db as defaultDb } from "../client";
 import { imageRef } from "./image-ref";
 import { parseJsonColumn } from "./json-column";
 import { METRIC_RESOLUTION } from "./metric-aggregates";
 import { bucketStarts, type HourlyMetrics, rollUp } from "./series";
-import { idleThresholds } from "./settings";
 import { toIso } from "./sql";
 
 const RECENT_CHANGES = 20;
@@ -70,7 +70,7 @@ export async function functionDetail(
 ): Promise<FunctionDetail | null> {
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
-  const thresholds = options.thresholds ?? idleThresholds();
+  const thresholds = options.thresholds ?? appConfig().config.idle;
   const window = resolveTimeRange(query, now);
 
   const fn = await db.function.findUnique({

@@ -6,12 +6,12 @@ import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
 import type { AccountScope } from "@/lib/analysis/scope";
 import { coldStartRate } from "@/lib/analysis/stats";
 import { resolveTimeRange, type ViewWindow } from "@/lib/analysis/time-window";
+import { appConfig } from "@/lib/config/load";
 import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/contracts/functions-query";
 import { type Db, db as defaultDb } from "../client";
 import { type FunctionFilter, functionConditions } from "./function-filter";
 import { imageRef } from "./image-ref";
 import { initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
-import { idleThresholds } from "./settings";
 import { toIso, toNumber, whereAll } from "./sql";
 
 export interface ReadOptions {
@@ -145,7 +145,7 @@ function withDefaults(options: ReadOptions): Required<ReadOptions> {
   return {
     db: options.db ?? defaultDb,
     now: options.now ?? new Date(),
-    thresholds: options.thresholds ?? idleThresholds(),
+    thresholds: options.thresholds ?? appConfig().config.idle,
     scope: options.scope ?? null,
   };
 }
