@@ -151,7 +151,7 @@ function withDefaults(options: ReadOptions): Required<ReadOptions> {
 }
 
 /** One page of the fleet table: filtered, sorted and paged in SQL, metrics aggregated for that page only. */
-export async function listFunctions(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
+export async function functionsPage(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
   const o = withDefaults(options);
   const window = resolveTimeRange(query, o.now);
   const filter = { ...query, scope: o.scope };
