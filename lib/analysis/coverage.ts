@@ -1,0 +1,59 @@
+// Coverage: which part of a time window a function's collected history actually spans. Outside it
+// a figure is unknown (null), never zero: a step we did not collect is not a step without activity.
+
+/** The span of time whose data we hold for one function (both ends as instants). */
+export interface CollectedSpan {
+  from: Date;
+  to: Date;
+}
+
+/** What a series or total covers of its window: `complete` when nothing of the window is unknown but the step in progress. */
+export interface Coverage {
+  from: string | null;
+  to: string | null;
+  complete: boolean;
+}
+
+export type StepCoverage = "none" | "partial" | "full";
+
+export interface Window {
+  from: Date;
+  to: Date;
+}
+
+/** How much of one step [start, end) the collected span covers. */
+export function stepCoverage(span: CollectedSpan | null, start: number, end: number): StepCoverage {
+  if (span === null) return "none";
+  const from = span.from.getTime();
+  const to = span.to.getTime();
+  if (to <= start || from >= end) return "none";
+  return from <= start && to >= end ? "full" : "partial";
+}
+
+/**
+ * The coverage of a window: the collected span clipped to it. Complete when the span starts at or
+ * before the window and reaches into its last step (the step in progress is partial by nature).
+ */
+export function windowCoverage(span: CollectedSpan | null, window: Window, stepMs: number): Coverage {
+  if (span === null || span.to <= window.from || span.from >= window.to)
+    return { from: null, to: null, complete: false };
+  const from = new Date(Math.max(span.from.getTime(), window.from.getTime()));
+  const to = new Date(Math.min(span.to.getTime(), window.to.getTime()));
+  const lastStepStart = Math.floor((window.to.getTime() - 1) / stepMs) * stepMs;
+  const complete = span.from <= window.from && to.getTime() >= Math.min(lastStepStart, window.to.getTime());
+  return { from: from.toISOString(), to: to.toISOString(), complete };
+}
+
+/** Several functions' coverages of one window as the fleet's: the earliest start, the latest end, and the share fully covered. */
+export function fleetCoverage(coverages: readonly Coverage[]): Coverage & { functions: number; fullyCovered: number } {
+  const froms = coverages.flatMap((c) => (c.from === null ? [] : [c.from])).sort();
+  const tos = coverages.flatMap((c) => (c.to === null ? [] : [c.to])).sort();
+  const fullyCovered = coverages.filter((c) => c.complete).length;
+  return {
+    from: froms[0] ?? null,
+    to: tos.at(-1) ?? null,
+    complete: coverages.length > 0 && fullyCovered === coverages.length,
+    functions: coverages.length,
+    fullyCovered,
+  };
+}
