@@ -57,3 +57,25 @@ export function fleetCoverage(coverages: readonly Coverage[]): Coverage & { func
     fullyCovered,
   };
 }
+
+/** A span for reading: whole days from a day on ("2 d"), whole hours below ("5 h"). */
+export function formatSpan(ms: number): string {
+  const hours = Math.max(0, Math.round(ms / 3_600_000));
+  return hours >= 24 ? `${Math.round(hours / 24)} d` : `${hours} h`;
+}
+
+/** "covers the last 2 d" for a partly covered total, "not collected" for an uncovered one, null when complete. */
+export function coveredPart(coverage: Coverage, windowTo: string): string | null {
+  if (coverage.complete) return null;
+  if (coverage.from === null || coverage.to === null) return "not collected";
+  return `covers the last ${formatSpan(Date.parse(windowTo) - Date.parse(coverage.from))}`;
+}
+
+/**
+ * What a total over a partly covered window stands for: "7 d · covers the last 2 d"; null when the
+ * window is fully covered, "7 d · not collected" when none of it is.
+ */
+export function coverageNote(coverage: Coverage, window: { from: string; to: string }): string | null {
+  const part = coveredPart(coverage, window.to);
+  return part === null ? null : `${formatSpan(Date.parse(window.to) - Date.parse(window.from))} · ${part}`;
+}

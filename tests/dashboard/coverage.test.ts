@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOUR_MS } from "@/lib/analysis/time";
 import { db } from "@/lib/db/client";
 import { type FunctionDetail, functionDetail } from "@/lib/db/queries/function-detail";
+import { listFunctions } from "@/lib/db/queries/functions";
+import { functionsView } from "@/lib/url-state/functions-view";
 import { type SimulatedFleet, START, simulatedFleet } from "../collector/simulated-fleet";
 
 let fleet: SimulatedFleet;
@@ -76,6 +78,51 @@ describe("coverage of a freshly collected function", () => {
       expect(detail.totals.invocations, arn).toBe(fleet.sim.truth.activity(arn, from, START).invocations);
       const coldFrom = Date.parse(detail.coverage.coldStarts.from!);
       expect(detail.totals.coldStarts, arn).toBe(fleet.sim.truth.coldStarts(arn, coldFrom, START).length);
+    }
+  });
+});
+
+describe("idle and 'since' of Inactive and Failed functions on first sight", () => {
+  const inState = (state: string) => details.filter(({ arn }) => fleet.sim.truth.stateAt(arn, START).state === state);
+
+  it("says an Inactive function is Inactive since at least first sight, past the threshold, with no crossing date", () => {
+    const inactive = inState("Inactive");
+    expect(inactive.length).toBeGreaterThan(0);
+    for (const { arn, detail } of inactive) {
+      expect(detail.idle, arn).toMatchObject({ level: "past-threshold", predictedInactiveAt: null, failed: false });
+      expect(detail.stateSince, arn).toMatchObject({ atLeast: true, evidence: "first-sight" });
+      expect(detail.idle.inactiveSince, arn).toBe(detail.stateSince!.at);
+      // Idle at least since the truth's last invocation, which lies before what we report.
+      const lastInvoked = fleet.sim.truth.activity(arn, Date.parse(detail.idle.idleSince), START).invocations;
+      expect(lastInvoked, arn).toBe(0);
+    }
+  });
+
+  it("dates a Failed function from the onset of its failing invocations, never before the truth's transition", () => {
+    const failed = inState("Failed");
+    expect(failed.length).toBeGreaterThan(0);
+    for (const { arn, detail } of failed) {
+      expect(detail.idle, arn).toMatchObject({ failed: true, predictedInactiveAt: null });
+      const transition = fleet.sim.truth.transitions(arn, 0, START).findLast((t) => t.to === "Failed")!;
+      const since = detail.stateSince!;
+      expect(Date.parse(since.at), arn).toBeGreaterThanOrEqual(Math.floor(transition.at.getTime() / HOUR_MS) * HOUR_MS);
+      if (since.evidence === "errors") {
+        const hour = fleet.sim.truth.activity(arn, Date.parse(since.at), Date.parse(since.at) + HOUR_MS);
+        expect(hour.failedInvocations, arn).toBe(hour.invocations);
+        expect(hour.invocations, arn).toBeGreaterThan(0);
+      } else expect(since.atLeast, arn).toBe(since.evidence === "first-sight");
+    }
+  });
+
+  it("lists Inactive functions under the idle filter by their idle days, with 'Inactive since' in the row", async () => {
+    const query = functionsView.schemas.api.parse({ idleMin: "14", pageSize: "200" });
+    const page = await listFunctions(query, { now: START });
+    const listed = new Map(page.rows.map((row) => [row.id, row]));
+    for (const { detail } of inState("Inactive")) {
+      const row = listed.get(detail.id);
+      expect(row, detail.name).toBeDefined();
+      expect(row).toMatchObject({ inactiveSince: detail.idle.inactiveSince, inactiveSinceAtLeast: true });
+      expect(row!.idleDays).toBeGreaterThanOrEqual(14);
     }
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { CollectedSpan } from "@/lib/analysis/coverage";
-import { HOUR_MS } from "@/lib/analysis/time";
+import { LAST_INVOCATION_LOOKBACK_DAYS } from "@/lib/analysis/idle";
+import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
 import type { Db } from "../client";
 import { METRIC_RESOLUTION } from "./metric-aggregates";
 
@@ -70,4 +71,14 @@ export async function collectedSpans(
       },
     ]),
   );
+}
+
+/**
+ * From when we know whether a function was invoked: on first sight the collector looks back
+ * LAST_INVOCATION_LOOKBACK_DAYS for its last invocation, so once its metrics were collected, "no
+ * invocation seen" means none since then; before that, only since first sight.
+ */
+export function invocationHistoryFrom(fn: Pick<CoverageFacts, "firstSeenAt" | "metricsThrough">): Date {
+  if (fn.metricsThrough === null) return fn.firstSeenAt;
+  return new Date(fn.firstSeenAt.getTime() - LAST_INVOCATION_LOOKBACK_DAYS * DAY_MS);
 }

@@ -5,19 +5,21 @@ import { z } from "zod";
 import { type Coverage, type StepCoverage, stepCoverage, windowCoverage } from "@/lib/analysis/coverage";
 import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
 import { type StateInterval, timeInStates, transitionsIn } from "@/lib/analysis/state-intervals";
+import type { SinceEvidence } from "@/lib/analysis/state-since";
 import { coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
 import type { FunctionIdentity } from "@/lib/analysis/types";
 import { lambdaConsoleUrl, logsInsightsUrl } from "@/lib/url-state/aws-console";
 import type { FunctionWindowQuery } from "@/lib/url-state/function-view";
 import { resolveTimeRange, stepMs, type TimeWindow } from "@/lib/url-state/time-range";
 import { type Db, db as defaultDb } from "../client";
-import { type CollectedSpans, collectedSpans } from "./coverage";
+import { type CollectedSpans, collectedSpans, invocationHistoryFrom } from "./coverage";
 import { imageRef } from "./image-ref";
 import { parseJsonColumn } from "./json-column";
 import { METRIC_RESOLUTION } from "./metric-aggregates";
 import { bucketStarts, type HourlyMetrics, rollUp } from "./series";
 import { idleThresholds } from "./settings";
 import { toIso } from "./sql";
+import { statesSince } from "./state-since";
 
 const RECENT_CHANGES = 20;
 
@@ -107,7 +109,13 @@ export interface FunctionDetail {
     thresholdDays: number;
     predictedInactiveAt: string | null;
     level: IdleLevel;
+    /** Lambda already made it Inactive: since when (as `stateSince`). */
+    inactiveSince: string | null;
+    /** Failed: idleness is not what stops it. */
+    failed: boolean;
   };
+  /** Since when the function is in its current state, from the earliest evidence held; null without a state. */
+  stateSince: { at: string; atLeast: boolean; evidence: SinceEvidence } | null;
   window: { from: string; to: string; step: TimeWindow["step"] };
   intervals: StateIntervalDto[];
   transitions: { at: string; from: string; to: string; reasonCode: string | null; reason: string | null }[];
@@ -218,7 +226,15 @@ export async function functionDetail(
   const init = mergeBuckets(hours.map((h) => h.init));
   const sum = (pick: (h: HourlyMetrics) => number, from = 0) =>
     hours.reduce((total, h) => (h.start >= from ? total + pick(h) : total), 0);
-  const idle = idleStatus({ lastInvokedAt: fn.lastInvokedAt, firstSeenAt: fn.firstSeenAt, now, ...thresholds });
+  const since = (await statesSince(db, [fn])).get(fn.id) ?? null;
+  const idle = idleStatus({
+    lastInvokedAt: fn.lastInvokedAt,
+    firstSeenAt: invocationHistoryFrom(fn),
+    now,
+    state: fn.state,
+    stateSince: since?.at ?? null,
+    ...thresholds,
+  });
   const ref = imageRef(fn.imageUri);
   const imageConfig = parseJsonColumn(imageConfigJson, fn.imageConfig);
 
@@ -297,7 +313,10 @@ export async function functionDetail(
       thresholdDays: thresholds.thresholdDays,
       predictedInactiveAt: toIso(idle.predictedInactiveAt),
       level: idle.level,
+      inactiveSince: toIso(idle.inactiveSince),
+      failed: idle.failed,
     },
+    stateSince: since ? { ...since, at: since.at.toISOString() } : null,
     window: { from: window.from.toISOString(), to: window.to.toISOString(), step: window.step },
     intervals: intervals.map((i) => ({ ...i, from: i.from.toISOString(), to: toIso(i.to) })),
     transitions: transitionsIn(intervals, analysisWindow).map((t) => ({
