@@ -1,5 +1,5 @@
 import "server-only";
-import { DEFAULT_PUBLIC_BASE_URL } from "@/lib/alerts/links";
+import { publicBase } from "@/lib/alerts/links";
 import type { Delivery } from "@/lib/alerts/notify/deliver";
 import { sendToChannels } from "@/lib/alerts/notify/send";
 import type { ImageFleetConfig } from "@/lib/config/schema";
@@ -20,7 +20,7 @@ export async function deliverReportDigests(
   db: Db = defaultDb,
 ): Promise<Delivery | null> {
   if (reports.length === 0) return null;
-  const base = (config.alerts.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL).replace(/\/+$/, "");
+  const base = publicBase(config.alerts.publicBaseUrl);
   const notices = [];
   for (const report of reports) {
     const team = report.team === "" ? null : report.team;

@@ -1,6 +1,7 @@
 // Everything a server process does before it serves: validate configuration (refusing to
 // half-start), bring the database schema up to date, then start the embedded collector
 // (COLLECTOR=off leaves collection to `npm run collector` workers).
+import { publicBaseUrlWarning } from "@/lib/alerts/links";
 import { listenHost, startupRefusal } from "@/lib/auth/exposure";
 import { loadConfig } from "@/lib/config/load";
 import { migrate } from "@/lib/db/migrate";
@@ -35,6 +36,8 @@ export async function boot(): Promise<void> {
     { configFile: file ?? "(defaults)", regions: config.regions, migrationsApplied: migrated.applied },
     "imagefleet ready",
   );
+  const linkWarning = publicBaseUrlWarning(config.alerts);
+  if (linkWarning) log.warn(linkWarning);
   if (!holder.imagefleetCollector) {
     holder.imagefleetCollector = process.env.COLLECTOR === "off" ? Promise.resolve(null) : startCollectorLoop(config);
     stopGracefullyOnSignals();
