@@ -3,8 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOUR_MS } from "@/lib/analysis/time";
 import { db } from "@/lib/db/client";
+import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
 import { type FunctionDetail, functionDetail } from "@/lib/db/queries/function-detail";
 import { listFunctions } from "@/lib/db/queries/functions";
+import { fleetView } from "@/lib/url-state/fleet-view";
 import { functionsView } from "@/lib/url-state/functions-view";
 import { type SimulatedFleet, START, simulatedFleet } from "../collector/simulated-fleet";
 
@@ -124,5 +126,26 @@ describe("idle and 'since' of Inactive and Failed functions on first sight", () 
       expect(row).toMatchObject({ inactiveSince: detail.idle.inactiveSince, inactiveSinceAtLeast: true });
       expect(row!.idleDays).toBeGreaterThanOrEqual(14);
     }
+  });
+});
+
+describe("the lifecycle chart of a fresh database", () => {
+  it("starts at the first fleet snapshot: no counts before it, the simulator's states after", async () => {
+    // Read a minute after the collection that took the first snapshot.
+    const series = await fleetLifecycle(fleetView.schemas.api.parse({ range: "7d" }), {
+      now: new Date(START.getTime() + 60_000),
+    });
+    const hourOfStart = Math.floor(START.getTime() / HOUR_MS) * HOUR_MS;
+    expect(series.coverage.complete).toBe(false);
+    expect(Date.parse(series.coverage.from!)).toBeGreaterThanOrEqual(START.getTime());
+    for (const point of series.points.slice(0, -1)) {
+      expect(Date.parse(point.t)).toBeLessThan(hourOfStart);
+      expect(point, point.t).toMatchObject({ Active: null, Pending: null, Inactive: null, Failed: null });
+    }
+    const truth: Record<string, number> = { Active: 0, Pending: 0, Inactive: 0, Failed: 0 };
+    for (const fn of fleet.sim.truth.functions({ withState: true })) {
+      if (fn.state) truth[fn.state.state] = (truth[fn.state.state] ?? 0) + 1;
+    }
+    expect(series.points.at(-1)).toMatchObject(truth);
   });
 });
