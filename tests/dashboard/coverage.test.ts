@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOUR_MS } from "@/lib/analysis/time";
 import { db } from "@/lib/db/client";
+import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
 import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
 import { type FunctionDetail, functionDetail } from "@/lib/db/queries/function-detail";
 import { listFunctions } from "@/lib/db/queries/functions";
@@ -147,5 +148,23 @@ describe("the lifecycle chart of a fresh database", () => {
       if (fn.state) truth[fn.state.state] = (truth[fn.state.state] ?? 0) + 1;
     }
     expect(series.points.at(-1)).toMatchObject(truth);
+  });
+});
+
+describe("the fleet's cold-start chart of a fresh database", () => {
+  it("says no function covers the week yet, has no figures before collection, and the simulator's after", async () => {
+    const series = await fleetColdStarts(fleetView.schemas.api.parse({ range: "7d" }), { now: START });
+    expect(series.coverage).toMatchObject({ complete: false, fullyCovered: 0, functions: details.length });
+    const from = Date.parse(series.coverage.from!);
+    const arns = details.map((d) => d.arn);
+    for (const point of series.points) {
+      const t = Date.parse(point.t);
+      if (t + HOUR_MS <= from) expect(point.coldStarts, point.t).toBeNull();
+      else if (t >= from) {
+        const truth = arns.reduce((n, arn) => n + fleet.sim.truth.coldStarts(arn, t, t + HOUR_MS).length, 0);
+        expect(point.coldStarts, point.t).toBe(truth);
+      }
+    }
+    expect(series.points.at(-1)!.partial).toBe(true);
   });
 });

@@ -1,9 +1,11 @@
 import "server-only";
-import type { CollectedSpan } from "@/lib/analysis/coverage";
+import { Prisma } from "@/generated/prisma/client";
+import { type CollectedSpan, type Coverage, windowCoverage } from "@/lib/analysis/coverage";
 import { LAST_INVOCATION_LOOKBACK_DAYS } from "@/lib/analysis/idle";
 import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
 import type { Db } from "../client";
 import { METRIC_RESOLUTION } from "./metric-aggregates";
+import { toDate, toNumber } from "./sql";
 
 /** What the database knows of a function's collection: enough to say from when its history is known. */
 export interface CoverageFacts {
@@ -81,4 +83,47 @@ export async function collectedSpans(
 export function invocationHistoryFrom(fn: Pick<CoverageFacts, "firstSeenAt" | "metricsThrough">): Date {
   if (fn.metricsThrough === null) return fn.firstSeenAt;
   return new Date(fn.firstSeenAt.getTime() - LAST_INVOCATION_LOOKBACK_DAYS * DAY_MS);
+}
+
+/** A fleet slice's coverage of a window: the share of its current functions fully covered, and from when any is. */
+export interface FleetCoverage extends Coverage {
+  functions: number;
+  fullyCovered: number;
+}
+
+/**
+ * The cold-start coverage of a fleet slice (`conditions` on `Function f`), computed in SQL with the
+ * rule of collectedSpans: a function covers the window when its cold starts were collected into the
+ * window's last step and its history starts by the window's start (first sight, or an earlier bucket
+ * with cold starts). One index seek per function, never a scan of the window's buckets.
+ */
+export async function fleetColdStartCoverage(
+  db: Db,
+  conditions: readonly Prisma.Sql[],
+  window: { from: Date; to: Date },
+  stepMs: number,
+): Promise<FleetCoverage> {
+  const lastStepStart = new Date(Math.floor((window.to.getTime() - 1) / stepMs) * stepMs);
+  const where = conditions.length === 0 ? Prisma.empty : Prisma.sql`AND ${Prisma.join(conditions, " AND ")}`;
+  const [row] = await db.$queryRaw<
+    { functions: unknown; fullyCovered: unknown; firstSeen: Date | string | null; through: Date | string | null }[]
+  >`
+    SELECT COUNT(*) AS "functions",
+      SUM(CASE WHEN f."coldStartsThrough" >= ${lastStepStart} AND (f."firstSeenAt" <= ${window.from} OR EXISTS (
+        SELECT 1 FROM "MetricBucket" b WHERE b."functionId" = f."id" AND b."resolution" = ${METRIC_RESOLUTION}
+          AND b."start" <= ${window.from} AND b."coldStarts" > 0)) THEN 1 ELSE 0 END) AS "fullyCovered",
+      MIN(CASE WHEN f."coldStartsThrough" IS NOT NULL THEN f."firstSeenAt" END) AS "firstSeen",
+      MAX(f."coldStartsThrough") AS "through"
+    FROM "Function" f WHERE 1 = 1 ${where}`;
+  const functions = toNumber(row?.functions);
+  const fullyCovered = toNumber(row?.fullyCovered);
+  const firstSeen = toDate(row?.firstSeen);
+  const through = toDate(row?.through);
+  const from = firstSeen === null ? null : floorToHour(firstSeen);
+  return {
+    ...windowCoverage(from && through ? { from, to: through } : null, window, stepMs),
+    complete: functions > 0 && fullyCovered === functions,
+    functions,
+    fullyCovered,
+  };
 }
