@@ -97,7 +97,8 @@ export function coverageMarks<P extends { t: string }>(
       strokeDasharray: "4 3",
       label: {
         value: `collecting since ${formatDateTime(since)}`,
-        position: "insideTopLeft",
+        // Beside the line, on the side with room: the shaded past when collection started late in the window.
+        position: first > points.length / 2 ? "insideTopRight" : "insideTopLeft",
         fontSize: 11,
         fill: "currentColor",
       },

@@ -58,10 +58,13 @@ export function fleetCoverage(coverages: readonly Coverage[]): Coverage & { func
   };
 }
 
-/** A span for reading: whole days from a day on ("2 d"), whole hours below ("5 h"). */
+/**
+ * A span for reading: whole days from a day on ("2 d"), whole hours below ("5 h"). Rounded down, so a
+ * preset window (which starts on a step boundary, a little more than its length back) reads as named.
+ */
 export function formatSpan(ms: number): string {
-  const hours = Math.max(0, Math.round(ms / 3_600_000));
-  return hours >= 24 ? `${Math.round(hours / 24)} d` : `${hours} h`;
+  const hours = Math.max(0, Math.floor(ms / 3_600_000));
+  return hours >= 24 ? `${Math.floor(hours / 24)} d` : `${hours} h`;
 }
 
 /** "covers the last 2 d" for a partly covered total, "not collected" for an uncovered one, null when complete. */
