@@ -1,9 +1,9 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import { AccountsView } from "@/components/accounts/accounts-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { publicBaseUrlWarning } from "@/lib/alerts/links";
 import { requestScope } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config/load";
+import { appConfig } from "@/lib/config/load";
+import { publicBaseUrlWarning } from "@/lib/config/public-base-url";
 import { listAccounts } from "@/lib/db/queries/accounts";
 import { apiQueries } from "@/lib/query/api-queries";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
@@ -15,7 +15,7 @@ export default async function AccountsPage() {
   const state = await prefetchAll([
     prefetchEntry(apiQueries.accounts(), async () => listAccounts({ scope: await requestScope() })),
   ]);
-  const linkWarning = publicBaseUrlWarning(loadConfig().config.alerts);
+  const linkWarning = publicBaseUrlWarning(appConfig().config.alerts);
   return (
     <>
       <PageHeader title="Accounts" description="Accounts and regions ImageFleet polls, and how the last polls went." />

@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { MetricPoint } from "@/lib/db/queries/function-detail";
+import type { MetricPoint } from "@/lib/contracts/function-detail";
 import { formatCount, formatMs } from "../ui/format";
 import { ChartFrame } from "./chart-frame";
 import {

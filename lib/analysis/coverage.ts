@@ -44,8 +44,14 @@ export function windowCoverage(span: CollectedSpan | null, window: Window, stepM
   return { from: from.toISOString(), to: to.toISOString(), complete };
 }
 
+/** A fleet slice's coverage of a window: the share of its functions fully covered, and from when any is. */
+export interface FleetCoverage extends Coverage {
+  functions: number;
+  fullyCovered: number;
+}
+
 /** Several functions' coverages of one window as the fleet's: the earliest start, the latest end, and the share fully covered. */
-export function fleetCoverage(coverages: readonly Coverage[]): Coverage & { functions: number; fullyCovered: number } {
+export function fleetCoverage(coverages: readonly Coverage[]): FleetCoverage {
   const froms = coverages.flatMap((c) => (c.from === null ? [] : [c.from])).sort();
   const tos = coverages.flatMap((c) => (c.to === null ? [] : [c.to])).sort();
   const fullyCovered = coverages.filter((c) => c.complete).length;

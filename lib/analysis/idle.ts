@@ -7,16 +7,12 @@ export interface IdleThresholds {
   criticalDays: number;
 }
 
+/** How far back "last invoked" is looked for on first sight (hourly Invocations: 1-hour data lives 455 days). */
+export const LAST_INVOCATION_LOOKBACK_MS = 30 * DAY_MS;
+
 export const DEFAULT_IDLE_THRESHOLDS: IdleThresholds = { thresholdDays: 14, warnDays: 10, criticalDays: 13 };
 
 export type IdleLevel = "ok" | "warn" | "critical" | "past-threshold";
-
-/**
- * How far back the collector looks for a function's last invocation when it first sees it (hourly
- * `Invocations` sums; 1-hour data lives 455 days). Once that look-back has run, a function with no
- * invocation found has been idle at least this long before its first sight.
- */
-export const LAST_INVOCATION_LOOKBACK_DAYS = 30;
 
 export interface IdleInput extends Partial<IdleThresholds> {
   lastInvokedAt: Date | null;

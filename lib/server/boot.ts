@@ -1,9 +1,10 @@
 // Everything a server process does before it serves: validate configuration (refusing to
 // half-start), bring the database schema up to date, then start the embedded collector
 // (COLLECTOR=off leaves collection to `npm run collector` workers).
-import { publicBaseUrlWarning } from "@/lib/alerts/links";
 import { listenHost, startupRefusal } from "@/lib/auth/exposure";
-import { loadConfig } from "@/lib/config/load";
+import { appEnv } from "@/lib/config/env";
+import { appConfig } from "@/lib/config/load";
+import { publicBaseUrlWarning } from "@/lib/config/public-base-url";
 import { migrate } from "@/lib/db/migrate";
 import { log } from "@/lib/log";
 import { type RunningCollector, startCollectorLoop } from "./collector";
@@ -28,7 +29,8 @@ function stopGracefullyOnSignals(): void {
 }
 
 export async function boot(): Promise<void> {
-  const { config, file } = loadConfig();
+  const env = appEnv();
+  const { config, file } = appConfig();
   const refusal = startupRefusal(config, listenHost());
   if (refusal) throw new Error(refusal);
   const migrated = await migrate();
@@ -39,7 +41,7 @@ export async function boot(): Promise<void> {
   const linkWarning = publicBaseUrlWarning(config.alerts);
   if (linkWarning) log.warn(linkWarning);
   if (!holder.imagefleetCollector) {
-    holder.imagefleetCollector = process.env.COLLECTOR === "off" ? Promise.resolve(null) : startCollectorLoop(config);
+    holder.imagefleetCollector = env.COLLECTOR === "off" ? Promise.resolve(null) : startCollectorLoop(config);
     stopGracefullyOnSignals();
   }
   await holder.imagefleetCollector;

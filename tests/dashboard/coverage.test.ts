@@ -2,11 +2,12 @@
 // either the simulator's truth or null (not collected), never a zero standing in for "unknown".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOUR_MS } from "@/lib/analysis/time";
+import type { FunctionDetail } from "@/lib/contracts/function-detail";
 import { db } from "@/lib/db/client";
 import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
 import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
-import { type FunctionDetail, functionDetail } from "@/lib/db/queries/function-detail";
-import { listFunctions } from "@/lib/db/queries/functions";
+import { functionDetail } from "@/lib/db/queries/function-detail";
+import { functionsPage } from "@/lib/db/queries/functions";
 import { fleetView } from "@/lib/url-state/fleet-view";
 import { functionsView } from "@/lib/url-state/functions-view";
 import { type SimulatedFleet, START, simulatedFleet } from "../collector/simulated-fleet";
@@ -119,7 +120,7 @@ describe("idle and 'since' of Inactive and Failed functions on first sight", () 
 
   it("lists Inactive functions under the idle filter by their idle days, with 'Inactive since' in the row", async () => {
     const query = functionsView.schemas.api.parse({ idleMin: "14", pageSize: "200" });
-    const page = await listFunctions(query, { now: START });
+    const page = await functionsPage(query, { now: START });
     const listed = new Map(page.rows.map((row) => [row.id, row]));
     for (const { detail } of inState("Inactive")) {
       const row = listed.get(detail.id);

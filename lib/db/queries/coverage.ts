@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { type CollectedSpan, type Coverage, windowCoverage } from "@/lib/analysis/coverage";
-import { LAST_INVOCATION_LOOKBACK_DAYS } from "@/lib/analysis/idle";
-import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
+import { type CollectedSpan, type FleetCoverage, windowCoverage } from "@/lib/analysis/coverage";
+import { LAST_INVOCATION_LOOKBACK_MS } from "@/lib/analysis/idle";
+import { HOUR_MS } from "@/lib/analysis/time";
 import type { Db } from "../client";
 import { METRIC_RESOLUTION } from "./metric-aggregates";
 import { toDate, toNumber } from "./sql";
@@ -77,18 +77,12 @@ export async function collectedSpans(
 
 /**
  * From when we know whether a function was invoked: on first sight the collector looks back
- * LAST_INVOCATION_LOOKBACK_DAYS for its last invocation, so once its metrics were collected, "no
+ * LAST_INVOCATION_LOOKBACK_MS for its last invocation, so once its metrics were collected, "no
  * invocation seen" means none since then; before that, only since first sight.
  */
 export function invocationHistoryFrom(fn: Pick<CoverageFacts, "firstSeenAt" | "metricsThrough">): Date {
   if (fn.metricsThrough === null) return fn.firstSeenAt;
-  return new Date(fn.firstSeenAt.getTime() - LAST_INVOCATION_LOOKBACK_DAYS * DAY_MS);
-}
-
-/** A fleet slice's coverage of a window: the share of its current functions fully covered, and from when any is. */
-export interface FleetCoverage extends Coverage {
-  functions: number;
-  fullyCovered: number;
+  return new Date(fn.firstSeenAt.getTime() - LAST_INVOCATION_LOOKBACK_MS);
 }
 
 /**

@@ -1,23 +1,22 @@
-import { type AccountScope, inScope } from "@/lib/auth/scope";
-import { type FunctionAlerts, openAlertsByFunction } from "./alerts";
+import { type AccountScope, inScope } from "@/lib/analysis/scope";
+import type { FunctionDetail, MetricPoint } from "@/lib/contracts/function-detail";
+import { openAlertsByFunction } from "./alerts";
 import "server-only";
 import { z } from "zod";
 import { type Coverage, type StepCoverage, stepCoverage, windowCoverage } from "@/lib/analysis/coverage";
-import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
 import { type StateInterval, timeInStates, transitionsIn } from "@/lib/analysis/state-intervals";
-import type { SinceEvidence } from "@/lib/analysis/state-since";
 import { coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
+import { resolveTimeRange, stepMs, type ViewWindow } from "@/lib/analysis/time-window";
 import type { FunctionIdentity } from "@/lib/analysis/types";
-import { lambdaConsoleUrl, logsInsightsUrl } from "@/lib/url-state/aws-console";
-import type { FunctionWindowQuery } from "@/lib/url-state/function-view";
-import { resolveTimeRange, stepMs, type TimeWindow } from "@/lib/url-state/time-range";
+import { appConfig } from "@/lib/config/load";
+import type { FunctionWindowQuery } from "@/lib/contracts/function-query";
 import { type Db, db as defaultDb } from "../client";
 import { type CollectedSpans, collectedSpans, invocationHistoryFrom } from "./coverage";
 import { imageRef } from "./image-ref";
 import { parseJsonColumn } from "./json-column";
 import { METRIC_RESOLUTION } from "./metric-aggregates";
 import { bucketStarts, type HourlyMetrics, rollUp } from "./series";
-import { idleThresholds } from "./settings";
 import { toIso } from "./sql";
 import { statesSince } from "./state-since";
 
@@ -33,116 +32,6 @@ const imageConfigJson = z
 const fileSystemsJson = z.array(z.object({ arn: z.string(), localMountPath: z.string() })).catch([]);
 const tagsJson = z.record(z.string(), z.string()).catch({});
 const detailsJson = z.record(z.string(), z.unknown()).catch({});
-
-export interface MetricPoint {
-  t: string;
-  invocations: number | null;
-  errors: number | null;
-  throttles: number | null;
-  coldStarts: number | null;
-  initAvgMs: number | null;
-  initP95Ms: number | null;
-  initMaxMs: number | null;
-  /** The step is only partly collected (the step in progress, or the one where collection starts): its figures are lower bounds. */
-  partial: boolean;
-}
-
-export interface StateIntervalDto {
-  state: string;
-  reasonCode: string | null;
-  reason: string | null;
-  from: string;
-  to: string | null;
-}
-
-export interface FunctionDetail {
-  id: string;
-  alerts: FunctionAlerts | null;
-  accountId: string;
-  accountName: string;
-  region: string;
-  name: string;
-  arn: string;
-  packageType: string;
-  runtime: string | null;
-  handler: string | null;
-  architecture: string;
-  memoryMb: number;
-  timeoutSec: number;
-  ephemeralMb: number;
-  fileSystems: { arn: string; localMountPath: string }[];
-  logFormat: string;
-  logGroup: string;
-  tags: Record<string, string>;
-  team: string | null;
-  state: string | null;
-  stateReason: string | null;
-  stateReasonCode: string | null;
-  lastUpdateStatus: string | null;
-  lastUpdateReason: string | null;
-  stateReadAt: string | null;
-  lastModified: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  deletedAt: string | null;
-  image: {
-    uri: string | null;
-    repository: string | null;
-    tag: string | null;
-    digest: string | null;
-    entryPoint: string[] | null;
-    command: string[] | null;
-    workingDirectory: string | null;
-    pushedAt: string | null;
-    sizeBytes: number | null;
-    lastPulledAt: string | null;
-    scanStatus: string | null;
-    findings: { critical: number; high: number; medium: number; low: number } | null;
-    /** ECR answered ImageNotFound: the function will fail on its next cold start. */
-    missingAt: string | null;
-  } | null;
-  idle: {
-    lastInvokedAt: string | null;
-    idleSince: string;
-    idleSinceUnknown: boolean;
-    idleDays: number;
-    thresholdDays: number;
-    predictedInactiveAt: string | null;
-    level: IdleLevel;
-    /** Lambda already made it Inactive: since when (as `stateSince`). */
-    inactiveSince: string | null;
-    /** Failed: idleness is not what stops it. */
-    failed: boolean;
-  };
-  /** Since when the function is in its current state, from the earliest evidence held; null without a state. */
-  stateSince: { at: string; atLeast: boolean; evidence: SinceEvidence } | null;
-  window: { from: string; to: string; step: TimeWindow["step"] };
-  intervals: StateIntervalDto[];
-  transitions: { at: string; from: string; to: string; reasonCode: string | null; reason: string | null }[];
-  timeInStates: Record<string, number>;
-  /** What of the window the series and totals cover: metrics (invocations, errors, throttles) and cold starts (logs). */
-  coverage: { metrics: Coverage; coldStarts: Coverage };
-  series: MetricPoint[];
-  /** Sums over the covered part of the window; null when none of it was collected. */
-  totals: {
-    invocations: number | null;
-    errors: number | null;
-    throttles: number | null;
-    coldStarts: number | null;
-    coldStartRate: number | null;
-    initAvgMs: number | null;
-    initP95Ms: number | null;
-    initMaxMs: number | null;
-  };
-  configChanges: {
-    at: string;
-    kind: string;
-    codeSha256: string | null;
-    imageDigest: string | null;
-    details: Record<string, unknown>;
-  }[];
-  links: { console: string; logsInsights: string };
-}
 
 type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds; scope?: AccountScope };
 
@@ -160,7 +49,7 @@ function toInterval(row: {
  * Hourly buckets rolled into the window's steps. A step outside the collected span is unknown (null), a
  * step inside it without a bucket had no activity (0), and a step only partly inside is flagged partial.
  */
-function metricSeries(hours: HourlyMetrics[], window: TimeWindow, spans: CollectedSpans): MetricPoint[] {
+function metricSeries(hours: HourlyMetrics[], window: ViewWindow, spans: CollectedSpans): MetricPoint[] {
   const steps = rollUp(hours, window);
   const size = stepMs(window.step);
   return bucketStarts(window).map((t) => {
@@ -190,7 +79,7 @@ export async function functionDetail(
 ): Promise<FunctionDetail | null> {
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
-  const thresholds = options.thresholds ?? idleThresholds();
+  const thresholds = options.thresholds ?? appConfig().config.idle;
   const window = resolveTimeRange(query, now);
 
   const fn = await db.function.findUnique({
@@ -362,9 +251,5 @@ export async function functionDetail(
       imageDigest: c.imageDigest,
       details: parseJsonColumn(detailsJson, c.details),
     })),
-    links: {
-      console: lambdaConsoleUrl(fn.region, fn.name),
-      logsInsights: logsInsightsUrl({ region: fn.region, logGroup: fn.logGroup, from: window.from, to: window.to }),
-    },
   };
 }

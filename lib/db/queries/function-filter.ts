@@ -1,9 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { LAST_INVOCATION_LOOKBACK_DAYS } from "@/lib/analysis/idle";
+import { LAST_INVOCATION_LOOKBACK_MS } from "@/lib/analysis/idle";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { DAY_MS } from "@/lib/analysis/time";
-import type { AccountScope } from "@/lib/auth/scope";
-import type { FunctionsFilter } from "@/lib/url-state/functions-view";
+import type { FunctionsFilter } from "@/lib/contracts/functions-query";
 import { scopeConditions } from "./scope";
 import { containsPattern, LIKE_ESCAPE } from "./sql";
 
@@ -32,10 +32,10 @@ export function functionConditions(filter: FunctionFilter, now: Date): Prisma.Sq
   if (deleted === "only") conditions.push(Prisma.sql`f."deletedAt" IS NOT NULL`);
   if (filter.idleMin !== undefined) {
     // Idle since the last invocation; with none seen, since the start of the invocation history we hold
-    // (invocationHistoryFrom: LAST_INVOCATION_LOOKBACK_DAYS before first sight once metrics ran); an
+    // (invocationHistoryFrom: LAST_INVOCATION_LOOKBACK_MS before first sight once metrics ran); an
     // Inactive function also since it went Inactive (as idleStatus counts).
     const cutoff = new Date(now.getTime() - filter.idleMin * DAY_MS);
-    const seenBy = new Date(cutoff.getTime() + LAST_INVOCATION_LOOKBACK_DAYS * DAY_MS);
+    const seenBy = new Date(cutoff.getTime() + LAST_INVOCATION_LOOKBACK_MS);
     conditions.push(Prisma.sql`(f."lastInvokedAt" <= ${cutoff}
       OR (f."lastInvokedAt" IS NULL AND f."metricsThrough" IS NULL AND f."firstSeenAt" <= ${cutoff})
       OR (f."lastInvokedAt" IS NULL AND f."metricsThrough" IS NOT NULL AND f."firstSeenAt" <= ${seenBy})

@@ -1,68 +1,21 @@
-import { type FunctionAlerts, openAlertsByFunction } from "./alerts";
+import type { FunctionPage, FunctionRow } from "@/lib/contracts/functions";
+import { openAlertsByFunction } from "./alerts";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { type Coverage, windowCoverage } from "@/lib/analysis/coverage";
-import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import { windowCoverage } from "@/lib/analysis/coverage";
+import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { coldStartRate } from "@/lib/analysis/stats";
-import type { AccountScope } from "@/lib/auth/scope";
-import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/url-state/functions-view";
-import { resolveTimeRange, stepMs, type TimeWindow } from "@/lib/url-state/time-range";
+import { resolveTimeRange, stepMs, type ViewWindow } from "@/lib/analysis/time-window";
+import { appConfig } from "@/lib/config/load";
+import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/contracts/functions-query";
 import { type Db, db as defaultDb } from "../client";
 import { collectedSpans, invocationHistoryFrom } from "./coverage";
 import { type FunctionFilter, functionConditions } from "./function-filter";
 import { imageRef } from "./image-ref";
 import { initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
-import { idleThresholds } from "./settings";
 import { toDate, toIso, toNumber, whereAll } from "./sql";
 import { statesSince } from "./state-since";
-
-export interface FunctionRow {
-  id: string;
-  /** Active alerts, for the warning badges (table pages only, not the CSV export). */
-  alerts?: FunctionAlerts;
-  accountId: string;
-  accountName: string;
-  region: string;
-  name: string;
-  packageType: string;
-  runtime: string | null;
-  state: string | null;
-  stateReasonCode: string | null;
-  stateReason: string | null;
-  team: string | null;
-  imageUri: string | null;
-  imageRepository: string | null;
-  imageTag: string | null;
-  imageDigest: string | null;
-  imagePushedAt: string | null;
-  architecture: string;
-  memoryMb: number;
-  lastInvokedAt: string | null;
-  idleDays: number;
-  /** No invocation in the history we hold: idle days count from when we first saw the function. */
-  idleSinceUnknown: boolean;
-  idleLevel: IdleLevel;
-  /** Lambda already made it Inactive: since when (the earliest evidence; `inactiveSinceAtLeast` when only first sight). */
-  inactiveSince: string | null;
-  inactiveSinceAtLeast: boolean;
-  /** Failed: idleness is not what stops it. */
-  failed: boolean;
-  /** What of the window the totals below cover (see docs/api.md): null totals were not collected at all. */
-  coverage: { metrics: Coverage; coldStarts: Coverage };
-  coldStarts: number | null;
-  invocations: number | null;
-  coldStartRate: number | null;
-  initP95Ms: number | null;
-  deletedAt: string | null;
-}
-
-export interface FunctionPage {
-  rows: FunctionRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  window: { from: string; to: string };
-}
 
 export interface ReadOptions {
   db?: Db;
@@ -89,7 +42,7 @@ const SORT_COLUMNS: Record<FunctionSort, Prisma.Sql> = {
 };
 
 /** Sorting by a metric joins the window's aggregates for every filtered function; other sorts never touch buckets. */
-function metricJoins(sort: FunctionSort, window: TimeWindow): Prisma.Sql {
+function metricJoins(sort: FunctionSort, window: ViewWindow): Prisma.Sql {
   if (sort === "coldStarts" || sort === "coldStartRate") {
     return Prisma.sql`LEFT JOIN (${totalsByFunction(window)}) m ON m."functionId" = f."id"`;
   }
@@ -129,7 +82,7 @@ type FunctionRecord = Pick<
 async function selectPage(
   db: Db,
   filter: FunctionsFilter & FunctionFilter,
-  window: TimeWindow,
+  window: ViewWindow,
   now: Date,
   limit: number,
   offset: number,
@@ -149,7 +102,7 @@ async function selectPage(
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
-async function toRows(db: Db, records: FunctionRecord[], window: TimeWindow, options: Required<ReadOptions>) {
+async function toRows(db: Db, records: FunctionRecord[], window: ViewWindow, options: Required<ReadOptions>) {
   const facts = records.map((r) => ({
     id: r.id,
     state: r.state,
@@ -228,13 +181,13 @@ function withDefaults(options: ReadOptions): Required<ReadOptions> {
   return {
     db: options.db ?? defaultDb,
     now: options.now ?? new Date(),
-    thresholds: options.thresholds ?? idleThresholds(),
+    thresholds: options.thresholds ?? appConfig().config.idle,
     scope: options.scope ?? null,
   };
 }
 
 /** One page of the fleet table: filtered, sorted and paged in SQL, metrics aggregated for that page only. */
-export async function listFunctions(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
+export async function functionsPage(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
   const o = withDefaults(options);
   const window = resolveTimeRange(query, o.now);
   const filter = { ...query, scope: o.scope };
