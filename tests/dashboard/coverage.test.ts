@@ -1,7 +1,7 @@
 // A fresh database after one collection of the simulated fleet: every step of a function's series is
 // either the simulator's truth or null (not collected), never a zero standing in for "unknown".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HOUR_MS } from "@/lib/analysis/time";
+import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
 import type { FunctionDetail } from "@/lib/contracts/function-detail";
 import { db } from "@/lib/db/client";
 import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
@@ -12,6 +12,7 @@ import { fleetView } from "@/lib/url-state/fleet-view";
 import { functionsView } from "@/lib/url-state/functions-view";
 import { type SimulatedFleet, START, simulatedFleet } from "../collector/simulated-fleet";
 
+const WINDOW_FROM = new Date(START.getTime() - 60 * DAY_MS);
 let fleet: SimulatedFleet;
 let details: { arn: string; detail: FunctionDetail }[];
 
@@ -24,7 +25,8 @@ beforeAll(async () => {
       arn: fn.arn,
       detail: (await functionDetail(
         { accountId: fn.accountId, region: fn.region, name: fn.name },
-        { range: "7d" },
+        // Wider than any first-sight look-back, so part of it is before collection whatever the collector reads.
+        { range: "7d", from: WINDOW_FROM.toISOString(), to: START.toISOString() },
         { now: START },
       ))!,
     })),
@@ -46,29 +48,29 @@ describe("coverage of a freshly collected function", () => {
     }
   });
 
-  it("gives every covered hour the simulator's invocations and cold starts, and null before coverage", () => {
-    let unknownButActive = 0;
+  it("gives every covered day the simulator's invocations and cold starts, and null before coverage", () => {
+    let unknown = 0;
     for (const { arn, detail } of details) {
       const coveredFrom = Date.parse(detail.coverage.metrics.from!);
       const coldFrom = Date.parse(detail.coverage.coldStarts.from!);
       for (const point of detail.series) {
         const t = Date.parse(point.t);
-        const truth = fleet.sim.truth.activity(arn, t, t + HOUR_MS);
-        if (t + HOUR_MS <= coveredFrom) {
+        if (t + DAY_MS <= coveredFrom) {
           expect(point.invocations, `${arn} ${point.t}`).toBeNull();
-          if (truth.invocations > 0) unknownButActive += 1;
+          unknown += 1;
         } else if (t >= coveredFrom) {
+          const truth = fleet.sim.truth.activity(arn, t, t + DAY_MS);
           expect(point.invocations, `${arn} ${point.t}`).toBe(truth.invocations);
           expect(point.errors, `${arn} ${point.t}`).toBe(truth.errors);
         }
-        if (t + HOUR_MS <= coldFrom) expect(point.coldStarts, `${arn} ${point.t}`).toBeNull();
+        if (t + DAY_MS <= coldFrom) expect(point.coldStarts, `${arn} ${point.t}`).toBeNull();
         else if (t >= coldFrom) {
-          expect(point.coldStarts, `${arn} ${point.t}`).toBe(fleet.sim.truth.coldStarts(arn, t, t + HOUR_MS).length);
+          expect(point.coldStarts, `${arn} ${point.t}`).toBe(fleet.sim.truth.coldStarts(arn, t, t + DAY_MS).length);
         }
       }
     }
-    // The fleet was busy before the first collection: those hours are unknown to us, not idle.
-    expect(unknownButActive).toBeGreaterThan(0);
+    // Days before the first collection are unknown to us, not idle.
+    expect(unknown).toBeGreaterThan(0);
   });
 
   it("flags the hour in progress as partial and sums totals over the covered span only", () => {
@@ -154,15 +156,16 @@ describe("the lifecycle chart of a fresh database", () => {
 
 describe("the fleet's cold-start chart of a fresh database", () => {
   it("says no function covers the week yet, has no figures before collection, and the simulator's after", async () => {
-    const series = await fleetColdStarts(fleetView.schemas.api.parse({ range: "7d" }), { now: START });
+    const window = { from: WINDOW_FROM.toISOString(), to: START.toISOString() };
+    const series = await fleetColdStarts(fleetView.schemas.api.parse(window), { now: START });
     expect(series.coverage).toMatchObject({ complete: false, fullyCovered: 0, functions: details.length });
     const from = Date.parse(series.coverage.from!);
     const arns = details.map((d) => d.arn);
     for (const point of series.points) {
       const t = Date.parse(point.t);
-      if (t + HOUR_MS <= from) expect(point.coldStarts, point.t).toBeNull();
+      if (t + DAY_MS <= from) expect(point.coldStarts, point.t).toBeNull();
       else if (t >= from) {
-        const truth = arns.reduce((n, arn) => n + fleet.sim.truth.coldStarts(arn, t, t + HOUR_MS).length, 0);
+        const truth = arns.reduce((n, arn) => n + fleet.sim.truth.coldStarts(arn, t, t + DAY_MS).length, 0);
         expect(point.coldStarts, point.t).toBe(truth);
       }
     }
