@@ -51,7 +51,8 @@ export interface FleetTopLists {
     functions: number;
     example: FunctionRef;
   }[];
-  failed: { fn: FunctionRef; reason: string | null; since: string | null }[];
+  /** `since`: the earliest evidence of the failure; `sinceAtLeast` when it was already Failed at first sight. */
+  failed: { fn: FunctionRef; reason: string | null; since: string | null; sinceAtLeast: boolean }[];
   idleThresholdDays: number;
 }
 

@@ -6,6 +6,7 @@ import type { FunctionDetail } from "@/lib/contracts/function-detail";
 import { db } from "@/lib/db/client";
 import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
 import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
+import { fleetTopLists } from "@/lib/db/queries/fleet-top";
 import { functionDetail } from "@/lib/db/queries/function-detail";
 import { functionsPage } from "@/lib/db/queries/functions";
 import { fleetView } from "@/lib/url-state/fleet-view";
@@ -117,6 +118,18 @@ describe("idle and 'since' of Inactive and Failed functions on first sight", () 
         expect(hour.failedInvocations, arn).toBe(hour.invocations);
         expect(hour.invocations, arn).toBeGreaterThan(0);
       } else expect(since.atLeast, arn).toBe(since.evidence === "first-sight");
+    }
+  });
+
+  it("dates the overview's Failed functions as their pages do", async () => {
+    const top = await fleetTopLists(fleetView.schemas.api.parse({}), { now: START });
+    expect(top.failed.length).toBeGreaterThan(0);
+    for (const entry of top.failed) {
+      const detail = details.find((d) => d.detail.id === entry.fn.id)!.detail;
+      expect(entry, entry.fn.name).toMatchObject({
+        since: detail.stateSince!.at,
+        sinceAtLeast: detail.stateSince!.atLeast,
+      });
     }
   });
 
