@@ -8,6 +8,7 @@ import { canonicalSearch } from "@/lib/url-state/view";
 import { ColdStartChart } from "../charts/cold-start-chart";
 import { LifecycleChart } from "../charts/lifecycle-chart";
 import { Card } from "../ui/card";
+import { CoverageNote } from "../ui/coverage-note";
 import { formatCount, formatMs, formatPercent } from "../ui/format";
 import { QueryState } from "../ui/query-state";
 import { EmptyState } from "../ui/states";
@@ -58,6 +59,13 @@ export function OverviewView() {
                 actions={
                   coldStarts.data ? (
                     <span className="text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+                      <CoverageNote coverage={coldStarts.data.coverage} window={coldStarts.data.window} />
+                      {coldStarts.data.coverage.complete ? null : (
+                        <>
+                          {formatCount(coldStarts.data.coverage.fullyCovered)} of{" "}
+                          {formatCount(coldStarts.data.coverage.functions)} functions fully covered ·{" "}
+                        </>
+                      )}
                       {formatCount(coldStarts.data.totals.coldStarts)} · rate{" "}
                       {formatPercent(coldStarts.data.totals.coldStartRate, 2)} · init p95{" "}
                       {formatMs(coldStarts.data.totals.initP95Ms)}
@@ -66,7 +74,9 @@ export function OverviewView() {
                 }
               >
                 <QueryState query={coldStarts} what="the cold-start chart">
-                  {(series) => <ColdStartChart points={series.points} step={series.window.step} />}
+                  {(series) => (
+                    <ColdStartChart points={series.points} step={series.window.step} since={series.coverage.from} />
+                  )}
                 </QueryState>
               </Card>
             </div>
