@@ -5,8 +5,11 @@ import type { AccountScope } from "@/lib/auth/scope";
 import type { FleetQuery } from "@/lib/url-state/fleet-view";
 import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
 import { type Db, db as defaultDb } from "../client";
+import { weightedP95 } from "../writes/rollups";
 import { functionConditions } from "./function-filter";
 import { bucketsIn } from "./metric-aggregates";
+import { freshSliceRollups, presetOf, type RollupFreshness } from "./rollups";
+import { scopeConditions } from "./scope";
 import { bucketStarts, groupBySteps } from "./series";
 import { toNumber, toNumberOrNull } from "./sql";
 
@@ -22,6 +25,8 @@ export interface ColdStartSeries {
   window: { from: string; to: string; step: TimeWindow["step"] };
   points: ColdStartPoint[];
   totals: { coldStarts: number; invocations: number; coldStartRate: number | null; initP95Ms: number | null };
+  /** How current the slice roll-ups behind a preset window are; null for a custom window (read from buckets). */
+  rollup: RollupFreshness | null;
 }
 
 /** Buckets of the functions in the overview's slice (deleted ones included: their past happened). */
@@ -72,6 +77,36 @@ async function fleetHours(db: Db, slice: Prisma.Sql, window: TimeWindow): Promis
   });
 }
 
+/**
+ * A preset window's steps from the slice roll-ups (hours up to a week, days beyond), the slices of
+ * each step merged as mergeBuckets does. Reads one row per slice and step, never a bucket.
+ */
+async function rolledUpSteps(db: Db, query: FleetQuery, scope: AccountScope, window: TimeWindow): Promise<FleetHour[]> {
+  const conditions = [
+    Prisma.sql`s."resolution" = ${window.step === "hour" ? "1h" : "1d"}`,
+    Prisma.sql`s."start" >= ${window.from}`,
+    Prisma.sql`s."start" < ${window.to}`,
+    ...scopeConditions(scope, "s"),
+  ];
+  if (query.account) conditions.push(Prisma.sql`s."accountId" = ${query.account}`);
+  if (query.region) conditions.push(Prisma.sql`s."region" = ${query.region}`);
+  if (query.packageType) conditions.push(Prisma.sql`s."packageType" = ${query.packageType}`);
+  const p95 = weightedP95(Prisma.sql`s."start"`, Prisma.sql`s."id"`);
+  const rows = await db.$queryRaw<
+    { start: Date | string; coldStarts: unknown; invocations: unknown; initP95: unknown }[]
+  >`
+    SELECT w."start", SUM(w."coldStarts") AS "coldStarts", SUM(w."invocations") AS "invocations", ${p95.outer} AS "initP95"
+    FROM (
+      SELECT s."start", s."coldStarts", s."invocations", s."initP95", ${p95.inner}
+      FROM "SliceRollup" s WHERE ${Prisma.join(conditions, " AND ")}
+    ) w GROUP BY w."start"`;
+  return rows.map((row) => ({
+    start: new Date(row.start).getTime(),
+    invocations: toNumber(row.invocations),
+    init: { count: toNumber(row.coldStarts), avg: null, p95: toNumberOrNull(row.initP95), max: null },
+  }));
+}
+
 /** Hours summed into the window's steps (days for long windows). */
 function stepsOf(hours: readonly FleetHour[], window: TimeWindow): Map<number, FleetHour> {
   return new Map(
@@ -91,8 +126,15 @@ export async function fleetColdStarts(
   query: FleetQuery,
   options: { db?: Db; now?: Date; scope?: AccountScope } = {},
 ): Promise<ColdStartSeries> {
-  const window = resolveTimeRange(query, options.now);
-  const hours = await fleetHours(options.db ?? defaultDb, sliceOf(query, options.scope ?? null), window);
+  const db = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  const scope = options.scope ?? null;
+  const window = resolveTimeRange(query, now);
+  const preset = presetOf(query);
+  const rollup = preset ? await freshSliceRollups(db, query, now) : null;
+  const hours = preset
+    ? await rolledUpSteps(db, query, scope, window)
+    : await fleetHours(db, sliceOf(query, scope), window);
   const steps = stepsOf(hours, window);
   const points = bucketStarts(window).map((t): ColdStartPoint => {
     const step = steps.get(t);
@@ -117,5 +159,6 @@ export async function fleetColdStarts(
       coldStartRate: coldStartRate(all.count, invocations),
       initP95Ms: all.p95,
     },
+    rollup,
   };
 }

@@ -5,11 +5,12 @@ import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/
 import { coldStartRate } from "@/lib/analysis/stats";
 import type { AccountScope } from "@/lib/auth/scope";
 import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/url-state/functions-view";
-import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
+import { type RangePreset, resolveTimeRange, type TimeRangeQuery, type TimeWindow } from "@/lib/url-state/time-range";
 import { type Db, db as defaultDb } from "../client";
 import { type FunctionFilter, functionConditions } from "./function-filter";
 import { imageRef } from "./image-ref";
-import { initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
+import { type FunctionMetrics, initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
+import { freshFunctionRollups, presetOf, type RollupFreshness, rolledUpMetricsOf, rollupJoin } from "./rollups";
 import { idleThresholds } from "./settings";
 import { toIso, toNumber, whereAll } from "./sql";
 
@@ -52,6 +53,8 @@ export interface FunctionPage {
   page: number;
   pageSize: number;
   window: { from: string; to: string };
+  /** How current the roll-ups behind a preset window's figures are; null for a custom window (read from buckets). */
+  rollup: RollupFreshness | null;
 }
 
 export interface ReadOptions {
@@ -61,6 +64,18 @@ export interface ReadOptions {
   /** What the user may see; null (the default) is everything. */
   scope?: AccountScope;
 }
+
+type MetricSort = Extract<FunctionSort, "coldStarts" | "coldStartRate" | "initP95">;
+const isMetricSort = (sort: FunctionSort): sort is MetricSort =>
+  sort === "coldStarts" || sort === "coldStartRate" || sort === "initP95";
+
+/** A preset window's metrics sort on the joined roll-up row `r`; a custom window's on its bucket aggregates. */
+const ROLLUP_SORT_COLUMNS: Record<MetricSort, Prisma.Sql> = {
+  // Without a bucket in the window the count is unknown, not zero: it sorts last either way.
+  coldStarts: Prisma.sql`CASE WHEN r."coverageFrom" IS NOT NULL THEN r."coldStarts" END`,
+  coldStartRate: Prisma.sql`r."coldStartRate"`,
+  initP95: Prisma.sql`r."initP95"`,
+};
 
 const SORT_COLUMNS: Record<FunctionSort, Prisma.Sql> = {
   name: Prisma.sql`f."name"`,
@@ -78,13 +93,28 @@ const SORT_COLUMNS: Record<FunctionSort, Prisma.Sql> = {
   imagePushedAt: Prisma.sql`"imagePushedAt"`,
 };
 
-/** Sorting by a metric joins the window's aggregates for every filtered function; other sorts never touch buckets. */
-function metricJoins(sort: FunctionSort, window: TimeWindow): Prisma.Sql {
+/**
+ * Sorting by a metric joins, for every filtered function, its preset window's roll-up row or a
+ * custom window's bucket aggregates; other sorts never touch either.
+ */
+function metricJoins(sort: FunctionSort, window: Window): Prisma.Sql {
+  if (!isMetricSort(sort)) return Prisma.empty;
+  if (window.preset) return rollupJoin(window.preset);
   if (sort === "coldStarts" || sort === "coldStartRate") {
     return Prisma.sql`LEFT JOIN (${totalsByFunction(window)}) m ON m."functionId" = f."id"`;
   }
-  if (sort === "initP95") return Prisma.sql`LEFT JOIN (${initP95ByFunction(window)}) p ON p."functionId" = f."id"`;
-  return Prisma.empty;
+  return Prisma.sql`LEFT JOIN (${initP95ByFunction(window)}) p ON p."functionId" = f."id"`;
+}
+
+function sortColumn(sort: FunctionSort, window: Window): Prisma.Sql {
+  return window.preset && isMetricSort(sort) ? ROLLUP_SORT_COLUMNS[sort] : SORT_COLUMNS[sort];
+}
+
+/** The window asked for, and its preset when it is one (preset windows read roll-ups, custom ones buckets). */
+type Window = TimeWindow & { preset: RangePreset | null };
+
+function windowOf(query: TimeRangeQuery, now: Date): Window {
+  return { ...resolveTimeRange(query, now), preset: presetOf(query) };
 }
 
 /** A row as the page query returns it: the table's own columns, timestamps and numbers still raw. */
@@ -115,7 +145,7 @@ type FunctionRecord = Pick<
 async function selectPage(
   db: Db,
   filter: FunctionsFilter & FunctionFilter,
-  window: TimeWindow,
+  window: Window,
   now: Date,
   limit: number,
   offset: number,
@@ -130,12 +160,16 @@ async function selectPage(
     JOIN "Account" a ON a."id" = f."accountId"
     ${metricJoins(filter.sort, window)}
     ${whereAll(functionConditions(filter, now))}
-    ORDER BY ${SORT_COLUMNS[filter.sort]} ${direction} NULLS LAST, f."id" ASC
+    ORDER BY ${sortColumn(filter.sort, window)} ${direction} NULLS LAST, f."id" ASC
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
-async function toRows(db: Db, records: FunctionRecord[], window: TimeWindow, options: Required<ReadOptions>) {
-  const metrics = await metricsOf(
+async function metricsOfPage(db: Db, ids: string[], window: Window): Promise<Map<string, FunctionMetrics>> {
+  return window.preset ? rolledUpMetricsOf(db, ids, window.preset) : metricsOf(db, ids, window);
+}
+
+async function toRows(db: Db, records: FunctionRecord[], window: Window, options: Required<ReadOptions>) {
+  const metrics = await metricsOfPage(
     db,
     records.map((r) => r.id),
     window,
@@ -193,8 +227,9 @@ function withDefaults(options: ReadOptions): Required<ReadOptions> {
 /** One page of the fleet table: filtered, sorted and paged in SQL, metrics aggregated for that page only. */
 export async function listFunctions(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
   const o = withDefaults(options);
-  const window = resolveTimeRange(query, o.now);
+  const window = windowOf(query, o.now);
   const filter = { ...query, scope: o.scope };
+  const rollup = window.preset ? await freshFunctionRollups(o.db, filter, window.preset, o.now) : null;
   const [records, count] = await Promise.all([
     selectPage(o.db, filter, window, o.now, query.pageSize, (query.page - 1) * query.pageSize),
     o.db.$queryRaw<
@@ -212,6 +247,7 @@ export async function listFunctions(query: FunctionsQuery, options: ReadOptions 
     page: query.page,
     pageSize: query.pageSize,
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
+    rollup,
   };
 }
 
@@ -220,7 +256,8 @@ const EXPORT_BATCH = 500;
 /** Every row matching the filter, in the table's order, a batch at a time (for streaming exports). */
 export async function* allFunctions(filter: FunctionsFilter, options: ReadOptions = {}): AsyncGenerator<FunctionRow[]> {
   const o = withDefaults(options);
-  const window = resolveTimeRange(filter, o.now);
+  const window = windowOf(filter, o.now);
+  if (window.preset) await freshFunctionRollups(o.db, { ...filter, scope: o.scope }, window.preset, o.now);
   for (let offset = 0; ; offset += EXPORT_BATCH) {
     const records = await selectPage(o.db, { ...filter, scope: o.scope }, window, o.now, EXPORT_BATCH, offset);
     if (records.length > 0) yield await toRows(o.db, records, window, o);
