@@ -7,8 +7,10 @@
 import { Collector, collectedAnything } from "@/lib/collector/collector";
 import { formatSummary } from "@/lib/collector/summary";
 import { loadConfig } from "@/lib/config/load";
+import { db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { databaseTarget } from "@/lib/db/url";
+import { prepareRollups } from "@/lib/db/writes/rollups";
 import { log } from "@/lib/log";
 import { afterCollection } from "@/lib/server/after-collection";
 import { setUpCollector, startCollectorLoop } from "@/lib/server/collector";
@@ -21,6 +23,7 @@ const leaseSeconds = leaseFlag > 0 ? Number(process.argv[leaseFlag + 1]) : undef
 async function runOnce(): Promise<number> {
   const { config } = loadConfig();
   await migrate();
+  await prepareRollups(db);
   const setup = await setUpCollector(config);
   const collector = new Collector(setup.options);
   const controller = new AbortController();
@@ -40,6 +43,7 @@ async function runOnce(): Promise<number> {
 async function runForever(): Promise<number> {
   const { config } = loadConfig();
   await migrate();
+  await prepareRollups(db);
   if (leaseSeconds !== undefined && !(leaseSeconds >= 1)) throw new Error("--lease-seconds must be a positive number");
   const running =
     databaseTarget().kind === "postgresql"
@@ -55,7 +59,6 @@ async function runForever(): Promise<number> {
 
 try {
   const code = await (once ? runOnce() : runForever());
-  const { db } = await import("@/lib/db/client");
   await db.$disconnect();
   process.exit(code);
 } catch (error) {

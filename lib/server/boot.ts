@@ -1,9 +1,11 @@
 // Everything a server process does before it serves: validate configuration (refusing to
-// half-start), bring the database schema up to date, then start the embedded collector
+// half-start), bring the database schema and the roll-ups' version up to date, then start the embedded collector
 // (COLLECTOR=off leaves collection to `npm run collector` workers).
 import { listenHost, startupRefusal } from "@/lib/auth/exposure";
 import { loadConfig } from "@/lib/config/load";
+import { db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { prepareRollups } from "@/lib/db/writes/rollups";
 import { log } from "@/lib/log";
 import { type RunningCollector, startCollectorLoop } from "./collector";
 
@@ -31,8 +33,14 @@ export async function boot(): Promise<void> {
   const refusal = startupRefusal(config, listenHost());
   if (refusal) throw new Error(refusal);
   const migrated = await migrate();
+  const rollups = await prepareRollups(db);
   log.info(
-    { configFile: file ?? "(defaults)", regions: config.regions, migrationsApplied: migrated.applied },
+    {
+      configFile: file ?? "(defaults)",
+      regions: config.regions,
+      migrationsApplied: migrated.applied,
+      rollupScopesRebuilt: rollups.scopes,
+    },
     "imagefleet ready",
   );
   if (!holder.imagefleetCollector) {

@@ -82,6 +82,18 @@ async function fleetHours(db: Db, slice: Prisma.Sql, window: TimeWindow): Promis
  * each step merged as mergeBuckets does. Reads one row per slice and step, never a bucket.
  */
 async function rolledUpSteps(db: Db, query: FleetQuery, scope: AccountScope, window: TimeWindow): Promise<FleetHour[]> {
+  const rows = await db.$queryRaw<
+    { start: Date | string; coldStarts: unknown; invocations: unknown; initP95: unknown }[]
+  >(sliceStepsQuery(query, scope, window));
+  return rows.map((row) => ({
+    start: new Date(row.start).getTime(),
+    invocations: toNumber(row.invocations),
+    init: { count: toNumber(row.coldStarts), avg: null, p95: toNumberOrNull(row.initP95), max: null },
+  }));
+}
+
+/** The SQL of a preset window's steps from the slice roll-ups (exported for the query-plan tests). */
+export function sliceStepsQuery(query: FleetQuery, scope: AccountScope, window: TimeWindow): Prisma.Sql {
   const conditions = [
     Prisma.sql`s."resolution" = ${window.step === "hour" ? "1h" : "1d"}`,
     Prisma.sql`s."start" >= ${window.from}`,
@@ -92,19 +104,12 @@ async function rolledUpSteps(db: Db, query: FleetQuery, scope: AccountScope, win
   if (query.region) conditions.push(Prisma.sql`s."region" = ${query.region}`);
   if (query.packageType) conditions.push(Prisma.sql`s."packageType" = ${query.packageType}`);
   const p95 = weightedP95(Prisma.sql`s."start"`, Prisma.sql`s."id"`);
-  const rows = await db.$queryRaw<
-    { start: Date | string; coldStarts: unknown; invocations: unknown; initP95: unknown }[]
-  >`
+  return Prisma.sql`
     SELECT w."start", SUM(w."coldStarts") AS "coldStarts", SUM(w."invocations") AS "invocations", ${p95.outer} AS "initP95"
     FROM (
       SELECT s."start", s."coldStarts", s."invocations", s."initP95", ${p95.inner}
       FROM "SliceRollup" s WHERE ${Prisma.join(conditions, " AND ")}
     ) w GROUP BY w."start"`;
-  return rows.map((row) => ({
-    start: new Date(row.start).getTime(),
-    invocations: toNumber(row.invocations),
-    init: { count: toNumber(row.coldStarts), avg: null, p95: toNumberOrNull(row.initP95), max: null },
-  }));
 }
 
 /** Hours summed into the window's steps (days for long windows). */

@@ -111,9 +111,9 @@ function sortColumn(sort: FunctionSort, window: Window): Prisma.Sql {
 }
 
 /** The window asked for, and its preset when it is one (preset windows read roll-ups, custom ones buckets). */
-type Window = TimeWindow & { preset: RangePreset | null };
+export type Window = TimeWindow & { preset: RangePreset | null };
 
-function windowOf(query: TimeRangeQuery, now: Date): Window {
+export function windowOf(query: TimeRangeQuery, now: Date): Window {
   return { ...resolveTimeRange(query, now), preset: presetOf(query) };
 }
 
@@ -142,16 +142,16 @@ type FunctionRecord = Pick<
   deletedAt: Date | null;
 };
 
-async function selectPage(
-  db: Db,
+/** The SQL of one page of the table (exported for the query-plan tests). */
+export function pageQuery(
   filter: FunctionsFilter & FunctionFilter,
   window: Window,
   now: Date,
   limit: number,
   offset: number,
-): Promise<FunctionRecord[]> {
+): Prisma.Sql {
   const direction = Prisma.raw(filter.dir === "desc" ? "DESC" : "ASC");
-  return db.$queryRaw<FunctionRecord[]>`
+  return Prisma.sql`
     SELECT f."id", f."accountId", a."name" AS "accountName", f."region", f."name", f."packageType", f."runtime",
       f."state", f."stateReasonCode", f."stateReason", f."team", f."imageUri", f."imageDigest",
       (SELECT MIN(i."pushedAt") FROM "Image" i WHERE i."digest" = f."imageDigest") AS "imagePushedAt",
@@ -162,6 +162,17 @@ async function selectPage(
     ${whereAll(functionConditions(filter, now))}
     ORDER BY ${sortColumn(filter.sort, window)} ${direction} NULLS LAST, f."id" ASC
     LIMIT ${limit} OFFSET ${offset}`;
+}
+
+async function selectPage(
+  db: Db,
+  filter: FunctionsFilter & FunctionFilter,
+  window: Window,
+  now: Date,
+  limit: number,
+  offset: number,
+): Promise<FunctionRecord[]> {
+  return db.$queryRaw<FunctionRecord[]>(pageQuery(filter, window, now, limit, offset));
 }
 
 async function metricsOfPage(db: Db, ids: string[], window: Window): Promise<Map<string, FunctionMetrics>> {

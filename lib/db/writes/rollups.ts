@@ -6,6 +6,8 @@ import { type BucketAggregate, mergeBuckets } from "@/lib/analysis/stats";
 import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
 import { RANGE_PRESETS, type RangePreset, resolveTimeRange } from "@/lib/url-state/time-range";
 import type { Db } from "../client";
+import { PG_LOCKS, withPgAdvisoryLock } from "../pg-lock";
+import { databaseTarget } from "../url";
 import { chunks, type Tx, writeTransaction } from "./transaction";
 
 /** Bumped whenever what a roll-up row means changes: start-up rebuilds scopes written by another version. */
@@ -209,4 +211,14 @@ export async function rebuildRollups(
     );
   }
   return { scopes: todo.length };
+}
+
+/**
+ * At start-up: rebuild the scopes whose roll-ups another version wrote (or none wrote yet). With
+ * PostgreSQL, processes starting at once take turns, so the second finds nothing left to do.
+ */
+export async function prepareRollups(db: Db, now: Date = new Date()): Promise<{ scopes: number }> {
+  const target = databaseTarget();
+  const rebuild = () => rebuildRollups(db, now, { outdatedOnly: true });
+  return target.kind === "postgresql" ? withPgAdvisoryLock(target.url, PG_LOCKS.rollups, rebuild) : rebuild();
 }
