@@ -1,6 +1,8 @@
 // The roll-up read model's write side (see FunctionRollup, SliceRollup and RollupScope in
 // prisma/schema.prisma). One code path for SQLite and PostgreSQL: every figure is aggregated in SQL
-// from the hourly buckets, so a refresh never loads a window's buckets into the process.
+// from the hourly buckets, so a refresh never loads a window's buckets into the process. Bucket
+// reads go from "Function" by CROSS JOIN and HOURLY: SQLite (without statistics) then seeks each
+// function's buckets by key; PostgreSQL plans it as a plain join.
 import { Prisma } from "@/generated/prisma/client";
 import { type BucketAggregate, mergeBuckets } from "@/lib/analysis/stats";
 import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
@@ -17,6 +19,13 @@ export const ROLLUP_VERSION = 1;
 export const SLICE_HISTORY_MS = 31 * DAY_MS;
 
 type Sql = Tx | Db;
+
+/**
+ * Hourly buckets of `MetricBucket s`, read function by function: comparing `resolution || ''` takes
+ * the fleet-wide (resolution, start, …) covering index out of the running, which SQLite would
+ * otherwise scan whole for each function (see bucketsIn in queries/metric-aggregates.ts).
+ */
+const HOURLY = Prisma.sql`s."resolution" || '' = '1h'`;
 
 /** The window a preset covers when computed at `now` (the same as a page asking at `now`). */
 export function presetWindow(preset: RangePreset, now: Date) {
@@ -59,8 +68,9 @@ export async function refreshFunctionRollups(db: Sql, functionIds: readonly stri
             ${p95.outer} AS "initP95"
           FROM (
             SELECT s."functionId", s."start", s."invocations", s."errors", s."throttles", s."coldStarts", s."initP95", ${p95.inner}
-            FROM "MetricBucket" s
-            WHERE s."functionId" IN (${idList}) AND s."resolution" = '1h' AND s."start" >= ${window.from} AND s."start" < ${window.to}
+            FROM "Function" g CROSS JOIN "MetricBucket" s
+            WHERE g."id" IN (${idList}) AND s."functionId" = g."id"
+              AND ${HOURLY} AND s."start" >= ${window.from} AND s."start" < ${window.to}
           ) w GROUP BY w."functionId"
         ) t ON t."functionId" = f."id"
         WHERE f."id" IN (${idList})`;
@@ -111,9 +121,9 @@ export async function refreshSliceRollups(db: Sql, scope: Scope, since: Date, no
       SUM(w."invocations"), SUM(w."coldStarts"), ${p95.outer}, ${now}
     FROM (
       SELECT s."start", f."packageType", f."team", s."invocations", s."coldStarts", s."initP95", ${p95.inner}
-      FROM "MetricBucket" s JOIN "Function" f ON f."id" = s."functionId"
-      WHERE f."accountId" = ${scope.accountId} AND f."region" = ${scope.region}
-        AND s."resolution" = '1h' AND s."start" >= ${since}
+      FROM "Function" f CROSS JOIN "MetricBucket" s
+      WHERE f."accountId" = ${scope.accountId} AND f."region" = ${scope.region} AND s."functionId" = f."id"
+        AND ${HOURLY} AND s."start" >= ${since}
     ) w GROUP BY w."start", w."packageType", w."team"`;
   await refreshSliceDays(db, scope, new Date(Math.floor(since.getTime() / DAY_MS) * DAY_MS), now);
   await db.$executeRaw`DELETE FROM "SliceRollup" WHERE ${where} AND "start" < ${new Date(now.getTime() - SLICE_HISTORY_MS)}`;
