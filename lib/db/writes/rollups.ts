@@ -104,6 +104,22 @@ async function outdatedFunctions(db: Sql, scope: Scope, now: Date, all: boolean)
   return rows.map((row) => row.id);
 }
 
+/**
+ * A window that moved on past hours without buckets keeps its figures: only its start moves. This
+ * spares the hourly recomputation of every quiet function of the fleet when the windows move on.
+ */
+async function shiftIdleWindows(db: Sql, scope: Scope, now: Date): Promise<void> {
+  for (const preset of RANGE_PRESETS) {
+    const from = presetWindow(preset, now).from;
+    await db.$executeRaw`
+      UPDATE "FunctionRollup" SET "windowFrom" = ${from}
+      WHERE "window" = ${preset} AND "windowFrom" < ${from}
+        AND "functionId" IN (SELECT f."id" FROM "Function" f WHERE f."accountId" = ${scope.accountId} AND f."region" = ${scope.region})
+        AND NOT EXISTS (SELECT 1 FROM "MetricBucket" s WHERE s."functionId" = "FunctionRollup"."functionId"
+          AND ${HOURLY} AND s."start" >= "FunctionRollup"."windowFrom" AND s."start" < ${from})`;
+  }
+}
+
 export interface Scope {
   accountId: string;
   region: string;
@@ -184,6 +200,7 @@ export interface ScopeChanges {
 export async function updateScopeRollups(db: Sql, scope: Scope, changes: ScopeChanges, now: Date): Promise<void> {
   const known = await db.rollupScope.findUnique({ where: { accountId_region: scope } });
   const current = known?.version === ROLLUP_VERSION;
+  if (current) await shiftIdleWindows(db, scope, now);
   const outdated = await outdatedFunctions(db, scope, now, !current);
   await refreshFunctionRollups(db, [...changes.functionIds, ...outdated], now);
   await confirmFunctionRollups(db, scope, now);
