@@ -49,33 +49,38 @@ export function weightedP95(partition: Prisma.Sql, tieBreak: Prisma.Sql): { inne
 
 /** Recomputes the preset windows of `functionIds` from their hourly buckets (rows are written for every id). */
 export async function refreshFunctionRollups(db: Sql, functionIds: readonly string[], now: Date): Promise<void> {
-  const p95 = weightedP95(Prisma.sql`s."functionId"`, Prisma.sql`s."start"`);
   for (const ids of chunks([...new Set(functionIds)])) {
     for (const preset of RANGE_PRESETS) {
-      const window = presetWindow(preset, now);
-      const idList = Prisma.join(ids);
-      await db.$executeRaw`DELETE FROM "FunctionRollup" WHERE "window" = ${preset} AND "functionId" IN (${idList})`;
-      await db.$executeRaw`
-        INSERT INTO "FunctionRollup" ("functionId", "window", "windowFrom", "invocations", "errors", "throttles",
-          "coldStarts", "coldStartRate", "initP95", "coverageFrom", "watermark", "computedAt")
-        SELECT f."id", ${preset}, ${window.from}, COALESCE(t."invocations", 0), COALESCE(t."errors", 0),
-          COALESCE(t."throttles", 0), COALESCE(t."coldStarts", 0),
-          CASE WHEN t."invocations" > 0 THEN t."coldStarts" * 1.0 / t."invocations" END,
-          t."initP95", t."coverageFrom", f."metricsThrough", ${now}
-        FROM "Function" f LEFT JOIN (
-          SELECT w."functionId", SUM(w."invocations") AS "invocations", SUM(w."errors") AS "errors",
-            SUM(w."throttles") AS "throttles", SUM(w."coldStarts") AS "coldStarts", MIN(w."start") AS "coverageFrom",
-            ${p95.outer} AS "initP95"
-          FROM (
-            SELECT s."functionId", s."start", s."invocations", s."errors", s."throttles", s."coldStarts", s."initP95", ${p95.inner}
-            FROM "Function" g CROSS JOIN "MetricBucket" s
-            WHERE g."id" IN (${idList}) AND s."functionId" = g."id"
-              AND ${HOURLY} AND s."start" >= ${window.from} AND s."start" < ${window.to}
-          ) w GROUP BY w."functionId"
-        ) t ON t."functionId" = f."id"
-        WHERE f."id" IN (${idList})`;
+      await db.$executeRaw`DELETE FROM "FunctionRollup" WHERE "window" = ${preset} AND "functionId" IN (${Prisma.join(ids)})`;
+      await db.$executeRaw(functionRollupInsert(ids, preset, now));
     }
   }
+}
+
+/** The INSERT of one preset's roll-up rows for `ids` (exported for the query-plan tests). */
+export function functionRollupInsert(ids: readonly string[], preset: RangePreset, now: Date): Prisma.Sql {
+  const window = presetWindow(preset, now);
+  const idList = Prisma.join(ids);
+  const p95 = weightedP95(Prisma.sql`s."functionId"`, Prisma.sql`s."start"`);
+  return Prisma.sql`
+    INSERT INTO "FunctionRollup" ("functionId", "window", "windowFrom", "invocations", "errors", "throttles",
+      "coldStarts", "coldStartRate", "initP95", "coverageFrom", "watermark", "computedAt")
+    SELECT f."id", ${preset}, ${window.from}, COALESCE(t."invocations", 0), COALESCE(t."errors", 0),
+      COALESCE(t."throttles", 0), COALESCE(t."coldStarts", 0),
+      CASE WHEN t."invocations" > 0 THEN t."coldStarts" * 1.0 / t."invocations" END,
+      t."initP95", t."coverageFrom", f."metricsThrough", ${now}
+    FROM "Function" f LEFT JOIN (
+      SELECT w."functionId", SUM(w."invocations") AS "invocations", SUM(w."errors") AS "errors",
+        SUM(w."throttles") AS "throttles", SUM(w."coldStarts") AS "coldStarts", MIN(w."start") AS "coverageFrom",
+        ${p95.outer} AS "initP95"
+      FROM (
+        SELECT s."functionId", s."start", s."invocations", s."errors", s."throttles", s."coldStarts", s."initP95", ${p95.inner}
+        FROM "Function" g CROSS JOIN "MetricBucket" s
+        WHERE g."id" IN (${idList}) AND s."functionId" = g."id"
+          AND ${HOURLY} AND s."start" >= ${window.from} AND s."start" < ${window.to}
+      ) w GROUP BY w."functionId"
+    ) t ON t."functionId" = f."id"
+    WHERE f."id" IN (${idList})`;
 }
 
 /** Marks a scope's unchanged function roll-ups as current: same figures, newer computedAt and watermark. */
@@ -128,9 +133,16 @@ export interface Scope {
 /** Hourly slice sums of a scope from `since` (an hour boundary), then the days those hours fall in. */
 export async function refreshSliceRollups(db: Sql, scope: Scope, since: Date, now: Date): Promise<void> {
   const where = Prisma.sql`"accountId" = ${scope.accountId} AND "region" = ${scope.region}`;
-  const p95 = weightedP95(Prisma.sql`s."start", f."packageType", f."team"`, Prisma.sql`s."functionId"`);
   await db.$executeRaw`DELETE FROM "SliceRollup" WHERE ${where} AND "resolution" = '1h' AND "start" >= ${since}`;
-  await db.$executeRaw`
+  await db.$executeRaw(sliceHoursInsert(scope, since, now));
+  await refreshSliceDays(db, scope, new Date(Math.floor(since.getTime() / DAY_MS) * DAY_MS), now);
+  await db.$executeRaw`DELETE FROM "SliceRollup" WHERE ${where} AND "start" < ${new Date(now.getTime() - SLICE_HISTORY_MS)}`;
+}
+
+/** The INSERT of a scope's hourly slice rows from `since` (exported for the query-plan tests). */
+export function sliceHoursInsert(scope: Scope, since: Date, now: Date): Prisma.Sql {
+  const p95 = weightedP95(Prisma.sql`s."start", f."packageType", f."team"`, Prisma.sql`s."functionId"`);
+  return Prisma.sql`
     INSERT INTO "SliceRollup" ("resolution", "start", "accountId", "region", "packageType", "team",
       "invocations", "coldStarts", "initP95", "computedAt")
     SELECT '1h', w."start", ${scope.accountId}, ${scope.region}, w."packageType", w."team",
@@ -141,8 +153,6 @@ export async function refreshSliceRollups(db: Sql, scope: Scope, since: Date, no
       WHERE f."accountId" = ${scope.accountId} AND f."region" = ${scope.region} AND s."functionId" = f."id"
         AND ${HOURLY} AND s."start" >= ${since}
     ) w GROUP BY w."start", w."packageType", w."team"`;
-  await refreshSliceDays(db, scope, new Date(Math.floor(since.getTime() / DAY_MS) * DAY_MS), now);
-  await db.$executeRaw`DELETE FROM "SliceRollup" WHERE ${where} AND "start" < ${new Date(now.getTime() - SLICE_HISTORY_MS)}`;
 }
 
 /** Days merged from the scope's hourly slices with mergeBuckets itself (a day's hours are few). */
