@@ -17,6 +17,8 @@ import { setUpCollector, startCollectorLoop } from "@/lib/server/collector";
 import { startWorker } from "@/lib/workers/worker";
 
 const once = process.argv.includes("--once");
+/** Started by `npm start`'s web server: one loop like the server's own (never a pg-boss worker), ended with its parent. */
+const embedded = process.argv.includes("--embedded");
 const leaseFlag = process.argv.indexOf("--lease-seconds");
 const leaseSeconds = leaseFlag > 0 ? Number(process.argv[leaseFlag + 1]) : undefined;
 
@@ -46,11 +48,13 @@ async function runForever(): Promise<number> {
   await prepareRollups(db);
   if (leaseSeconds !== undefined && !(leaseSeconds >= 1)) throw new Error("--lease-seconds must be a positive number");
   const running =
-    databaseTarget().kind === "postgresql"
+    databaseTarget().kind === "postgresql" && !embedded
       ? await startWorker(config, { leaseSeconds })
       : await startCollectorLoop(config);
   await new Promise<void>((resolve) => {
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
+    // A terminal's Ctrl-C reaches both the server and its embedded collector: the second signal must not kill it.
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => resolve());
+    if (embedded) process.once("disconnect", () => resolve());
   });
   log.info("shutting down: stopping AWS calls, finishing the write in progress");
   await running.stop();

@@ -1,21 +1,22 @@
 // Everything a server process does before it serves: validate configuration (refusing to
-// half-start), bring the database schema and the roll-ups' version up to date, then start the embedded collector
-// (COLLECTOR=off leaves collection to `npm run collector` workers).
+// half-start), bring the database schema and the roll-ups' version up to date, then start the
+// embedded collector in a process of its own (COLLECTOR=off leaves collection to `npm run collector` workers).
 import { listenHost, startupRefusal } from "@/lib/auth/exposure";
 import { loadConfig } from "@/lib/config/load";
 import { db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { prepareRollups } from "@/lib/db/writes/rollups";
 import { log } from "@/lib/log";
-import { type RunningCollector, startCollectorLoop } from "./collector";
+import type { RunningCollector } from "./collector";
+import { startCollectorProcess } from "./collector-process";
 
 // Next's dev server may call register() again on reload: one collector per process.
 const holder = globalThis as unknown as { imagefleetCollector?: Promise<RunningCollector | null> };
 
 /**
  * `npm start` turns Next's own signal handling off (NEXT_MANUAL_SIG_HANDLE), which would exit at
- * once: on SIGTERM/SIGINT the embedded collector first cancels its AWS calls (Insights queries
- * included) and finishes the write in progress.
+ * once: on SIGTERM/SIGINT the embedded collector's process first cancels its AWS calls (Insights
+ * queries included) and finishes the write in progress, and the server exits after it.
  */
 function stopGracefullyOnSignals(): void {
   if (!process.env.NEXT_MANUAL_SIG_HANDLE) return;
@@ -44,7 +45,7 @@ export async function boot(): Promise<void> {
     "imagefleet ready",
   );
   if (!holder.imagefleetCollector) {
-    holder.imagefleetCollector = process.env.COLLECTOR === "off" ? Promise.resolve(null) : startCollectorLoop(config);
+    holder.imagefleetCollector = Promise.resolve(process.env.COLLECTOR === "off" ? null : startCollectorProcess());
     stopGracefullyOnSignals();
   }
   await holder.imagefleetCollector;
