@@ -13,7 +13,7 @@ import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
 import { fleetSummary } from "@/lib/db/queries/fleet-summary";
 import { fleetTopLists } from "@/lib/db/queries/fleet-top";
 import { functionDetail } from "@/lib/db/queries/function-detail";
-import { listFunctions } from "@/lib/db/queries/functions";
+import { functionsPage } from "@/lib/db/queries/functions";
 import type { DatabaseTarget } from "@/lib/db/url";
 import { type BucketWrite, upsertBuckets } from "@/lib/db/writes/metric-buckets";
 import { rebuildRollups, updateScopeRollups } from "@/lib/db/writes/rollups";
@@ -96,7 +96,7 @@ function workloads(
   pageBudgetMs: number,
 ): Workload[] {
   const config = configSchema.parse({});
-  const table = (query: Record<string, string>) => () => listFunctions(functionsView.schemas.api.parse(query), { db });
+  const table = (query: Record<string, string>) => () => functionsPage(functionsView.schemas.api.parse(query), { db });
   const overview = (range: string) => {
     const query = fleetView.schemas.api.parse({ range });
     return () =>

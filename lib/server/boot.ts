@@ -2,7 +2,8 @@
 // half-start), bring the database schema and the roll-ups' version up to date, then start the
 // embedded collector in a process of its own (COLLECTOR=off leaves collection to `npm run collector` workers).
 import { listenHost, startupRefusal } from "@/lib/auth/exposure";
-import { loadConfig } from "@/lib/config/load";
+import { appEnv } from "@/lib/config/env";
+import { appConfig } from "@/lib/config/load";
 import { db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { prepareRollups } from "@/lib/db/writes/rollups";
@@ -30,7 +31,8 @@ function stopGracefullyOnSignals(): void {
 }
 
 export async function boot(): Promise<void> {
-  const { config, file } = loadConfig();
+  const env = appEnv();
+  const { config, file } = appConfig();
   const refusal = startupRefusal(config, listenHost());
   if (refusal) throw new Error(refusal);
   const migrated = await migrate();
@@ -45,7 +47,7 @@ export async function boot(): Promise<void> {
     "imagefleet ready",
   );
   if (!holder.imagefleetCollector) {
-    holder.imagefleetCollector = Promise.resolve(process.env.COLLECTOR === "off" ? null : startCollectorProcess());
+    holder.imagefleetCollector = Promise.resolve(env.COLLECTOR === "off" ? null : startCollectorProcess());
     stopGracefullyOnSignals();
   }
   await holder.imagefleetCollector;

@@ -3,13 +3,13 @@
 // with the simulator's ground truth in simulator.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/analysis/time";
+import { RANGE_PRESETS } from "@/lib/analysis/time-window";
 import { db } from "@/lib/db/client";
 import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
-import { listFunctions } from "@/lib/db/queries/functions";
+import { functionsPage } from "@/lib/db/queries/functions";
 import { presetWindow } from "@/lib/db/writes/rollups";
 import { fleetView } from "@/lib/url-state/fleet-view";
 import { functionsView } from "@/lib/url-state/functions-view";
-import { RANGE_PRESETS } from "@/lib/url-state/time-range";
 import { type SimulatedFleet, simulatedFleet } from "./simulated-fleet";
 
 let fleet: SimulatedFleet;
@@ -25,8 +25,8 @@ async function expectRollupsMatchBuckets(now: Date) {
     const window = presetWindow(range, now);
     const custom = { from: window.from.toISOString(), to: now.toISOString() };
     const params = { sort: "coldStarts", dir: "desc", pageSize: "100", deleted: "include" };
-    const rolled = await listFunctions(functionsView.schemas.api.parse({ ...params, range }), { now });
-    const buckets = await listFunctions(functionsView.schemas.api.parse({ ...params, ...custom }), { now });
+    const rolled = await functionsPage(functionsView.schemas.api.parse({ ...params, range }), { now });
+    const buckets = await functionsPage(functionsView.schemas.api.parse({ ...params, ...custom }), { now });
     const figures = (page: typeof rolled) =>
       page.rows.map((r) => [r.id, r.coldStarts, r.invocations, r.coldStartRate, r.initP95Ms]);
     expect(figures(rolled), range).toEqual(figures(buckets));

@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { HOUR_MS, MINUTE_MS } from "@/lib/analysis/time";
+import { RANGE_PRESETS, type RangePreset } from "@/lib/analysis/time-window";
+import type { FunctionPage } from "@/lib/contracts/functions";
 import { db } from "@/lib/db/client";
 import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
 import { fleetTopLists } from "@/lib/db/queries/fleet-top";
-import { type FunctionPage, listFunctions } from "@/lib/db/queries/functions";
+import { functionsPage } from "@/lib/db/queries/functions";
 import { upsertBuckets } from "@/lib/db/writes/metric-buckets";
 import { presetWindow, ROLLUP_VERSION, rebuildRollups, updateScopeRollups } from "@/lib/db/writes/rollups";
 import { writeTransaction } from "@/lib/db/writes/transaction";
 import { fleetView } from "@/lib/url-state/fleet-view";
 import { functionsView } from "@/lib/url-state/functions-view";
-import { RANGE_PRESETS, type RangePreset } from "@/lib/url-state/time-range";
 import { DATA, functionId, PAYMENTS, SEED_FUNCTIONS, seedFleet } from "../dashboard/support/seed";
 
 // Preset windows are read from the roll-ups, custom windows from the buckets: the same window asked
@@ -54,8 +55,8 @@ describe("function roll-ups", () => {
     for (const sort of ["coldStarts", "coldStartRate", "initP95"]) {
       for (const dir of ["asc", "desc"]) {
         const params = { sort, dir, deleted: "include" };
-        const rolled = await listFunctions(functionsView.schemas.api.parse({ ...params, range: preset }), { now });
-        const buckets = await listFunctions(functionsView.schemas.api.parse({ ...params, ...customOf(preset) }), {
+        const rolled = await functionsPage(functionsView.schemas.api.parse({ ...params, range: preset }), { now });
+        const buckets = await functionsPage(functionsView.schemas.api.parse({ ...params, ...customOf(preset) }), {
           now,
         });
         expect(metricsOf(rolled)).toEqual(metricsOf(buckets));
@@ -66,7 +67,7 @@ describe("function roll-ups", () => {
   });
 
   it("keep unknown as null: no cold starts, no init p95", async () => {
-    const page = await listFunctions(functionsView.schemas.api.parse({ range: "24h", sort: "name" }), { now });
+    const page = await functionsPage(functionsView.schemas.api.parse({ range: "24h", sort: "name" }), { now });
     const idle = page.rows.find((r) => r.coldStarts === 0)!;
     expect(idle.initP95Ms).toBeNull();
     const row = await db.functionRollup.findUniqueOrThrow({
@@ -134,7 +135,7 @@ describe("slice roll-ups", () => {
 describe("keeping roll-ups current", () => {
   const bucketHour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - HOUR_MS);
   const read = (at: Date) =>
-    listFunctions(functionsView.schemas.api.parse({ range: "24h", q: "checkout-api" }), { now: at });
+    functionsPage(functionsView.schemas.api.parse({ range: "24h", q: "checkout-api" }), { now: at });
 
   it("serves the roll-up until the collector updates it after its metrics pass", async () => {
     const before = (await read(now)).rows[0]!;
@@ -169,7 +170,7 @@ describe("keeping roll-ups current", () => {
     const staleAt = new Date(now.getTime() + 4 * CYCLE_MS);
     const served = (await read(fresh)).rows[0]!;
     const recomputed = await read(staleAt);
-    const buckets = await listFunctions(
+    const buckets = await functionsPage(
       functionsView.schemas.api.parse({ q: "checkout-api", ...customOf("24h", staleAt) }),
       { now: staleAt },
     );

@@ -1,33 +1,18 @@
+import type { ColdStartPoint, ColdStartSeries } from "@/lib/contracts/fleet";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { type BucketAggregate, coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
-import type { AccountScope } from "@/lib/auth/scope";
-import type { FleetQuery } from "@/lib/url-state/fleet-view";
-import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
+import { resolveTimeRange, type ViewWindow } from "@/lib/analysis/time-window";
+import type { FleetQuery } from "@/lib/contracts/fleet-query";
 import { type Db, db as defaultDb } from "../client";
 import { weightedP95 } from "../writes/rollups";
 import { functionConditions } from "./function-filter";
 import { bucketsIn } from "./metric-aggregates";
-import { freshSliceRollups, presetOf, type RollupFreshness } from "./rollups";
+import { freshSliceRollups, presetOf } from "./rollups";
 import { scopeConditions } from "./scope";
 import { bucketStarts, groupBySteps } from "./series";
 import { toNumber, toNumberOrNull } from "./sql";
-
-export interface ColdStartPoint {
-  t: string;
-  coldStarts: number;
-  invocations: number;
-  coldStartRate: number | null;
-  initP95Ms: number | null;
-}
-
-export interface ColdStartSeries {
-  window: { from: string; to: string; step: TimeWindow["step"] };
-  points: ColdStartPoint[];
-  totals: { coldStarts: number; invocations: number; coldStartRate: number | null; initP95Ms: number | null };
-  /** How current the slice roll-ups behind a preset window are; null for a custom window (read from buckets). */
-  rollup: RollupFreshness | null;
-}
 
 /** Buckets of the functions in the overview's slice (deleted ones included: their past happened). */
 function sliceOf(query: FleetQuery, scope: AccountScope): Prisma.Sql {
@@ -50,7 +35,7 @@ interface FleetHour {
  * Fleet-wide hourly sums; the hourly init p95 is merged across functions as mergeBuckets does.
  * Both queries read only columns of the (resolution, start, …) covering index.
  */
-async function fleetHours(db: Db, slice: Prisma.Sql, window: TimeWindow): Promise<FleetHour[]> {
+async function fleetHours(db: Db, slice: Prisma.Sql, window: ViewWindow): Promise<FleetHour[]> {
   const [sums, p95s] = await Promise.all([
     db.$queryRaw<{ start: Date; coldStarts: unknown; invocations: unknown }[]>`
       SELECT b."start", SUM(b."coldStarts") AS "coldStarts", SUM(b."invocations") AS "invocations"
@@ -81,7 +66,7 @@ async function fleetHours(db: Db, slice: Prisma.Sql, window: TimeWindow): Promis
  * A preset window's steps from the slice roll-ups (hours up to a week, days beyond), the slices of
  * each step merged as mergeBuckets does. Reads one row per slice and step, never a bucket.
  */
-async function rolledUpSteps(db: Db, query: FleetQuery, scope: AccountScope, window: TimeWindow): Promise<FleetHour[]> {
+async function rolledUpSteps(db: Db, query: FleetQuery, scope: AccountScope, window: ViewWindow): Promise<FleetHour[]> {
   const rows = await db.$queryRaw<
     { start: Date | string; coldStarts: unknown; invocations: unknown; initP95: unknown }[]
   >(sliceStepsQuery(query, scope, window));
@@ -93,7 +78,7 @@ async function rolledUpSteps(db: Db, query: FleetQuery, scope: AccountScope, win
 }
 
 /** The SQL of a preset window's steps from the slice roll-ups (exported for the query-plan tests). */
-export function sliceStepsQuery(query: FleetQuery, scope: AccountScope, window: TimeWindow): Prisma.Sql {
+export function sliceStepsQuery(query: FleetQuery, scope: AccountScope, window: ViewWindow): Prisma.Sql {
   const conditions = [
     Prisma.sql`s."resolution" = ${window.step === "hour" ? "1h" : "1d"}`,
     Prisma.sql`s."start" >= ${window.from}`,
@@ -113,7 +98,7 @@ export function sliceStepsQuery(query: FleetQuery, scope: AccountScope, window: 
 }
 
 /** Hours summed into the window's steps (days for long windows). */
-function stepsOf(hours: readonly FleetHour[], window: TimeWindow): Map<number, FleetHour> {
+function stepsOf(hours: readonly FleetHour[], window: ViewWindow): Map<number, FleetHour> {
   return new Map(
     [...groupBySteps(hours, window)].map(([start, group]) => [
       start,

@@ -1,61 +1,19 @@
-import { type FunctionAlerts, openAlertsByFunction } from "./alerts";
+import type { FunctionPage, FunctionRow } from "@/lib/contracts/functions";
+import { openAlertsByFunction } from "./alerts";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { coldStartRate } from "@/lib/analysis/stats";
-import type { AccountScope } from "@/lib/auth/scope";
-import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/url-state/functions-view";
-import { type RangePreset, resolveTimeRange, type TimeRangeQuery, type TimeWindow } from "@/lib/url-state/time-range";
+import { type RangePreset, resolveTimeRange, type TimeRangeQuery, type ViewWindow } from "@/lib/analysis/time-window";
+import { appConfig } from "@/lib/config/load";
+import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/contracts/functions-query";
 import { type Db, db as defaultDb } from "../client";
 import { type FunctionFilter, functionConditions } from "./function-filter";
 import { imageRef } from "./image-ref";
 import { type FunctionMetrics, initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
-import { freshFunctionRollups, presetOf, type RollupFreshness, rolledUpMetricsOf, rollupJoin } from "./rollups";
-import { idleThresholds } from "./settings";
+import { freshFunctionRollups, presetOf, rolledUpMetricsOf, rollupJoin } from "./rollups";
 import { toIso, toNumber, whereAll } from "./sql";
-
-export interface FunctionRow {
-  id: string;
-  /** Active alerts, for the warning badges (table pages only, not the CSV export). */
-  alerts?: FunctionAlerts;
-  accountId: string;
-  accountName: string;
-  region: string;
-  name: string;
-  packageType: string;
-  runtime: string | null;
-  state: string | null;
-  stateReasonCode: string | null;
-  stateReason: string | null;
-  team: string | null;
-  imageUri: string | null;
-  imageRepository: string | null;
-  imageTag: string | null;
-  imageDigest: string | null;
-  imagePushedAt: string | null;
-  architecture: string;
-  memoryMb: number;
-  lastInvokedAt: string | null;
-  idleDays: number;
-  /** No invocation in the history we hold: idle days count from when we first saw the function. */
-  idleSinceUnknown: boolean;
-  idleLevel: IdleLevel;
-  coldStarts: number;
-  invocations: number;
-  coldStartRate: number | null;
-  initP95Ms: number | null;
-  deletedAt: string | null;
-}
-
-export interface FunctionPage {
-  rows: FunctionRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  window: { from: string; to: string };
-  /** How current the roll-ups behind a preset window's figures are; null for a custom window (read from buckets). */
-  rollup: RollupFreshness | null;
-}
 
 export interface ReadOptions {
   db?: Db;
@@ -111,7 +69,7 @@ function sortColumn(sort: FunctionSort, window: Window): Prisma.Sql {
 }
 
 /** The window asked for, and its preset when it is one (preset windows read roll-ups, custom ones buckets). */
-export type Window = TimeWindow & { preset: RangePreset | null };
+export type Window = ViewWindow & { preset: RangePreset | null };
 
 export function windowOf(query: TimeRangeQuery, now: Date): Window {
   return { ...resolveTimeRange(query, now), preset: presetOf(query) };
@@ -230,13 +188,13 @@ function withDefaults(options: ReadOptions): Required<ReadOptions> {
   return {
     db: options.db ?? defaultDb,
     now: options.now ?? new Date(),
-    thresholds: options.thresholds ?? idleThresholds(),
+    thresholds: options.thresholds ?? appConfig().config.idle,
     scope: options.scope ?? null,
   };
 }
 
 /** One page of the fleet table: filtered, sorted and paged in SQL, metrics aggregated for that page only. */
-export async function listFunctions(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
+export async function functionsPage(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
   const o = withDefaults(options);
   const window = windowOf(query, o.now);
   const filter = { ...query, scope: o.scope };

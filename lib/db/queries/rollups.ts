@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { loadConfig } from "@/lib/config/load";
-import type { RangePreset, TimeRangeQuery } from "@/lib/url-state/time-range";
+import type { RangePreset, TimeRangeQuery } from "@/lib/analysis/time-window";
+import { appConfig } from "@/lib/config/load";
+import type { RollupFreshness } from "@/lib/contracts/rollups";
 import type { Db } from "../client";
 import { ROLLUP_VERSION, refreshFunctionRollups, type Scope, updateScopeRollups } from "../writes/rollups";
 import { writeTransaction } from "../writes/transaction";
@@ -12,12 +13,6 @@ import { toIso, whereAll } from "./sql";
 // for a custom from/to reads buckets. Roll-ups the collector has not confirmed for two metric
 // cycles (it stopped, or its scope failed) are recomputed here before they are read, never served stale.
 
-/** How current the roll-ups behind an answer are: the oldest computation and bucket watermark it used. */
-export interface RollupFreshness {
-  computedAt: string | null;
-  watermark: string | null;
-}
-
 /** The preset a query asks for, or null for a custom window (which reads buckets). */
 export function presetOf(query: TimeRangeQuery): RangePreset | null {
   return query.from !== undefined && query.to !== undefined ? null : query.range;
@@ -25,7 +20,7 @@ export function presetOf(query: TimeRangeQuery): RangePreset | null {
 
 /** Roll-ups computed before this are stale: two metric cycles (the collector's slower cadence). */
 export function staleBefore(now: Date): Date {
-  const { intervalSeconds, metricsIntervalMinutes } = loadConfig().config.collector;
+  const { intervalSeconds, metricsIntervalMinutes } = appConfig().config.collector;
   const cycleMs = Math.max(intervalSeconds * 1000, metricsIntervalMinutes * 60_000);
   return new Date(now.getTime() - 2 * cycleMs);
 }

@@ -6,7 +6,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { type BucketAggregate, mergeBuckets } from "@/lib/analysis/stats";
 import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
-import { RANGE_PRESETS, type RangePreset, resolveTimeRange } from "@/lib/url-state/time-range";
+import { RANGE_PRESETS, type RangePreset, resolveTimeRange } from "@/lib/analysis/time-window";
 import type { Db } from "../client";
 import { PG_LOCKS, withPgAdvisoryLock } from "../pg-lock";
 import { databaseTarget } from "../url";
