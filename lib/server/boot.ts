@@ -4,6 +4,7 @@
 import { listenHost, startupRefusal } from "@/lib/auth/exposure";
 import { appEnv } from "@/lib/config/env";
 import { appConfig } from "@/lib/config/load";
+import { publicBaseUrlWarning } from "@/lib/config/public-base-url";
 import { db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { prepareRollups } from "@/lib/db/writes/rollups";
@@ -46,6 +47,8 @@ export async function boot(): Promise<void> {
     },
     "imagefleet ready",
   );
+  const linkWarning = publicBaseUrlWarning(config.alerts);
+  if (linkWarning) log.warn(linkWarning);
   if (!holder.imagefleetCollector) {
     holder.imagefleetCollector = Promise.resolve(env.COLLECTOR === "off" ? null : startCollectorProcess());
     stopGracefullyOnSignals();

@@ -54,7 +54,7 @@ describe("roll-ups kept by the collector", () => {
       { now },
     );
     const rolled = await fleetColdStarts(fleetView.schemas.api.parse({ range: "24h" }), { now });
-    const wholeHours = rolled.points.filter((p) => Date.parse(p.t) < to).reduce((n, p) => n + p.coldStarts, 0);
+    const wholeHours = rolled.points.filter((p) => Date.parse(p.t) < to).reduce((n, p) => n + (p.coldStarts ?? 0), 0);
     expect(wholeHours).toBe(chart.totals.coldStarts);
     expect(wholeHours).toBeGreaterThan(0);
   });
