@@ -8,6 +8,7 @@ import { type BucketWrite, upsertBuckets } from "./metric-buckets";
 import { finishPollRun, type PollRunEnd } from "./poll-runs";
 import { applyStateObservations, closeOpenIntervals, type FunctionStateObservation } from "./state-intervals";
 import { writeTransaction } from "./transaction";
+import { passWriteGate } from "./write-gate";
 
 /** Everything one account × region poll writes, in one transaction. */
 export interface PollUnitWrites {
@@ -33,5 +34,6 @@ export function writePollUnit(db: Db, writes: PollUnitWrites): Promise<void> {
     await upsertImages(tx, writes.images);
     await insertFleetSnapshot(tx, { at: writes.at, pollRunId: writes.pollRunId, rows: writes.snapshot });
     await finishPollRun(tx, writes.pollRunId, writes.end);
+    await passWriteGate(writes.pollRunId);
   });
 }
