@@ -25,6 +25,7 @@ import { db } from "@/lib/db/client";
 import { databaseTarget } from "@/lib/db/url";
 import { READ_ONLY_ROLE_NAMES, REGIONS, REQUIRED_EXTERNAL_ID, type Simulator, startSimulator } from "@/lib/simulator";
 import { type CollectorProcess, CollectorProcesses, until } from "../support/collector-process";
+import { WriteGate } from "../support/write-gate";
 
 const target = databaseTarget();
 
@@ -32,13 +33,13 @@ let sim: Simulator;
 let proxy: http.Server;
 let configFile: string;
 let collector: CollectorProcess;
-const gate = fs.mkdtempSync(path.join(os.tmpdir(), "imagefleet-write-gate-"));
+const gate = new WriteGate();
 const processes = new CollectorProcesses(() => ({
   databaseUrl: target.url,
   configFile,
   endpoint: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
   accessKeyId: "AKIASHUTDOWNTEST0000",
-  env: { IMAGEFLEET_TEST_WRITE_GATE: gate },
+  env: { IMAGEFLEET_TEST_WRITE_GATE: gate.directory },
 }));
 
 type QueryState = "running" | "Complete" | "Failed" | "Cancelled" | "Stopped";
@@ -139,14 +140,6 @@ function releaseStartAnswers() {
   for (const deliver of answers) deliver();
 }
 
-/** Poll runs whose write waits at the gate, its transaction open. */
-const openWrites = () =>
-  fs
-    .readdirSync(gate)
-    .filter((name) => name.endsWith(".open") && !fs.existsSync(path.join(gate, name.replace(/\.open$/, ".commit"))))
-    .map((name) => name.replace(/\.open$/, ""));
-const commit = (pollRunId: string) => fs.writeFileSync(path.join(gate, `${pollRunId}.commit`), "");
-
 const exitOf = (child: CollectorProcess) =>
   child.child.exitCode !== null || child.child.signalCode
     ? { code: child.child.exitCode, signal: child.child.signalCode }
@@ -177,18 +170,7 @@ describe("collector graceful shutdown", () => {
 
     const bothHeld = () =>
       queriesOf(held.polling).some((query) => query.state === "running") && (heldStartAnswers?.length ?? 0) > 0;
-    writer = await until(
-      "a unit write open while Insights queries are held",
-      () => {
-        if (exitOf(collector)) throw new Error("the collector exited on its own");
-        for (const pollRunId of openWrites()) {
-          if (bothHeld()) return pollRunId;
-          commit(pollRunId);
-        }
-        return null;
-      },
-      120_000,
-    );
+    writer = await gate.holdWhen("a unit write open while Insights queries are held", bothHeld, collector);
 
     const runs = await db.pollRun.findMany();
     atTerm = {
@@ -208,10 +190,10 @@ describe("collector graceful shutdown", () => {
     await until("the collector to stop the queries whose StartQuery answer came late", () =>
       queriesOf(held.starting).every((query) => query.state !== "running"),
     );
-    commit(writer);
+    gate.commit(writer);
     // Writes queued behind the held one are finished too.
     exit = await until("the collector to exit", () => {
-      for (const pollRunId of openWrites()) commit(pollRunId);
+      gate.commitAll();
       return exitOf(collector);
     });
   }, 180_000);
@@ -223,7 +205,7 @@ describe("collector graceful shutdown", () => {
       proxy ? proxy.close(resolve) : resolve(undefined);
     });
     await sim?.close();
-    fs.rmSync(gate, { recursive: true, force: true });
+    gate.remove();
   });
 
   it("exits 0 after SIGTERM, once the write in progress committed", () => {

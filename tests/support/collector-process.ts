@@ -47,8 +47,10 @@ export class CollectorProcesses {
 
   constructor(private readonly settings: () => CollectorSettings) {}
 
-  start(args: string[] = [], label = `collector ${this.started.length + 1}`): CollectorProcess {
+  /** `env` adds to, or overrides, the settings' environment for this process. */
+  start(args: string[] = [], options: { label?: string; env?: Record<string, string> } = {}): CollectorProcess {
     const settings = this.settings();
+    const label = options.label ?? `collector ${this.started.length + 1}`;
     const group = spawnInGroup(
       label,
       "node_modules/.bin/tsx",
@@ -64,6 +66,7 @@ export class CollectorProcesses {
         AWS_SECRET_ACCESS_KEY: "test",
         LOG_LEVEL: settings.logLevel ?? "info",
         ...settings.env,
+        ...options.env,
       },
     );
     const pid = group.child.pid!;
