@@ -2,6 +2,7 @@
 // (the browser passes only on a build), the end lists each step's result, and the exit code is 1
 // when any step failed or could not run. The suite runs on SQLite and on PostgreSQL (127.0.0.1:5432
 // or IMAGEFLEET_TEST_PG; required when CI is set).
+import "./lib/require-node";
 import fs from "node:fs";
 import { pgAdminUrl, postgresReachable, run } from "./lib/run";
 
@@ -108,6 +109,7 @@ fs.mkdirSync("test-results", { recursive: true });
 step("schema sync", run("node_modules/.bin/tsx", ["scripts/generate.ts", "--check"]));
 step("typecheck", run("node_modules/.bin/tsc", ["--noEmit"]));
 step("lint", run("node_modules/.bin/biome", ["ci", "."]));
+step("layer rules", run("npm", ["run", "--silent", "lint:layers"]));
 vitest("sqlite", []);
 postgresPass("vitest (postgresql)", () =>
   vitest("postgresql", ["--project", "integration"], { IMAGEFLEET_TEST_PG: pgAdminUrl }),

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { appEnv } from "@/lib/config/env";
 
 /**
  * Test hook for the collector-process tests, a no-op unless IMAGEFLEET_TEST_WRITE_GATE names a
@@ -10,7 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
  * are in flight) and signals or kills it there, instead of sampling for a window of milliseconds.
  */
 export async function passWriteGate(pollRunId: string): Promise<void> {
-  const gate = process.env.IMAGEFLEET_TEST_WRITE_GATE;
+  const gate = appEnv().IMAGEFLEET_TEST_WRITE_GATE;
   if (!gate) return;
   fs.writeFileSync(path.join(gate, `${pollRunId}.open`), "");
   const commit = path.join(gate, `${pollRunId}.commit`);
