@@ -221,7 +221,8 @@ describe("collector graceful shutdown", () => {
 
   it("stops the queries whose StartQuery answer was on its way at SIGTERM", () => {
     expect(atTerm.starting).toBeGreaterThan(0);
-    expect(queriesOf(held.starting)).toHaveLength(atTerm.starting);
+    // At least those: a StartQuery the collector had sent but the simulator not yet answered joins them.
+    expect(queriesOf(held.starting).length).toBeGreaterThanOrEqual(atTerm.starting);
     for (const query of queriesOf(held.starting)) expect(query.state).toBe("Stopped");
   });
 
