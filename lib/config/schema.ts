@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PriceOverride } from "@/lib/analysis/cost";
 import { DEFAULT_IDLE_THRESHOLDS } from "@/lib/analysis/idle";
 import { isLoopbackHost } from "./loopback";
 
@@ -17,6 +18,16 @@ const channel = z.object({
   teams: z.array(z.string()).optional(),
   reports: z.boolean().default(true),
 });
+
+const price = z.number().positive().max(1);
+const architecturePrices = z.strictObject({ gbSecond: price.optional(), provisionedGbSecond: price.optional() });
+const priceOverride = z.strictObject({
+  requestPerMillion: price.optional(),
+  ephemeralGbSecond: price.optional(),
+  architectures: z
+    .strictObject({ x86_64: architecturePrices.optional(), arm64: architecturePrices.optional() })
+    .optional(),
+}) satisfies z.ZodType<PriceOverride>;
 
 const groupNames = z.array(z.string().min(1));
 
@@ -102,11 +113,19 @@ export const configSchema = z
       .prefault({}),
     idle: z
       .object({
-        thresholdDays: positive.default(DEFAULT_IDLE_THRESHOLDS.thresholdDays),
+        /** Set: pinned for every prediction. Unset: learned from observed transitions once there are enough, else the default. */
+        thresholdDays: positive.optional(),
         warnDays: positive.default(DEFAULT_IDLE_THRESHOLDS.warnDays),
         criticalDays: positive.default(DEFAULT_IDLE_THRESHOLDS.criticalDays),
+        /** Observed Active → Inactive transitions needed before the learned threshold is used. */
+        learnMinSamples: z.number().int().min(1).default(10),
       })
       .prefault({})
+      .transform(({ thresholdDays, ...rest }) => ({
+        ...rest,
+        thresholdDays: thresholdDays ?? DEFAULT_IDLE_THRESHOLDS.thresholdDays,
+        thresholdPinned: thresholdDays !== undefined,
+      }))
       .refine((v) => v.warnDays <= v.criticalDays && v.criticalDays <= v.thresholdDays, {
         message: "must satisfy warnDays ≤ criticalDays ≤ thresholdDays",
       }),
@@ -150,6 +169,8 @@ export const configSchema = z
         pollRunDays: z.number().int().min(1).default(30),
       })
       .prefault({}),
+    /** Prices of the cost estimates (docs/cost.md): us-east-1 on-demand by default; name only what differs. */
+    pricing: z.strictObject({ regions: z.record(region, priceOverride).default({}) }).prefault({}),
     /** Absent: no sign-in (allowed on loopback, or with IMAGEFLEET_ALLOW_ANONYMOUS=1). */
     auth: auth.optional(),
   })
