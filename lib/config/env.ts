@@ -40,6 +40,8 @@ const envSchema = z.object({
   IMAGEFLEET_SESSION_SECRET: optionalText,
   IMAGEFLEET_OIDC_CLIENT_SECRET: optionalText,
   API_RATE_LIMIT_PER_MINUTE: positiveNumber(1200),
+  /** Tests only: the directory in which poll unit writes wait to commit (lib/db/writes/write-gate.ts). */
+  IMAGEFLEET_TEST_WRITE_GATE: optionalText,
 });
 
 export type AppEnv = z.output<typeof envSchema>;

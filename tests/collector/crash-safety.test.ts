@@ -1,109 +1,54 @@
 // Crash safety: the collector process SIGKILLed in the middle of a write transaction loses nothing
 // it had committed, leaves no half-written poll unit behind, and the next start is clean.
 //
-// How each kill lands inside a write, from outside the process and with no hook in the code: the
-// test watches for the collector holding a write transaction open — on SQLite the WAL write lock
-// (a POSIX write lock on byte 120 of the -shm file, listed in /proc/locks), on PostgreSQL one of its
-// backends inside a transaction that has written (pg_stat_activity.backend_xid). It then SIGSTOPs
-// the process, checks that the transaction is still open, records everything committed (stable:
-// the process is frozen) and SIGKILLs it. Each round first lets the collector finish a random number
-// of units and waits a random moment more, so the kills fall on different units, first sights
-// (many inserts) and re-polls (updates), and different statements of a transaction.
-import { type ChildProcess, spawn } from "node:child_process";
+// How each kill lands inside a write: the collector runs with the write gate
+// (lib/db/writes/write-gate.ts), which holds each poll unit's write open — every statement of the
+// unit done, nothing committed — until the test lets it commit. Each round lets a random number of
+// units commit, so that the kills fall on different units, on first sights (many inserts) and on
+// re-polls (updates), then keeps the next write open, SIGSTOPs the process, checks from outside that
+// the transaction is open (SQLite: the WAL write lock, a POSIX write lock on byte 120 of the -shm
+// file in /proc/locks; PostgreSQL: a backend of its inside a transaction that has written,
+// pg_stat_activity.backend_xid), records everything committed and SIGKILLs the process group.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { databaseTarget } from "@/lib/db/url";
 import { READ_ONLY_ROLE_NAMES, REGIONS, REQUIRED_EXTERNAL_ID, type Simulator, startSimulator } from "@/lib/simulator";
+import { type CollectorProcess, CollectorProcesses, until } from "../support/collector-process";
+import { killGroup } from "../support/process-group";
+import { WriteGate } from "../support/write-gate";
 
 const KILLS = 3;
 const target = databaseTarget();
 const LEDGER = "_imagefleet_migrations";
 
-interface Running {
-  child: ChildProcess;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
 interface Kill {
-  /** Poll units the process had finished, and the random waits after: how the kill moment was chosen. */
+  /** Poll units whose writes committed before the held one: how the kill moment was chosen. */
   afterUnits: number;
-  delayMs: number;
-  lagMs: number;
+  /** The poll run whose write was held open. */
+  pollRunId: string;
   /** What the frozen process had open: the statement of its write transaction (PostgreSQL) or "WAL write lock". */
-  holding: string;
+  holding: string | null;
   /** Poll runs still `running` at the kill: the units in flight. */
   inFlight: string[];
 }
 
 let sim: Simulator;
 let configFile: string;
-let output = "";
 let monitor: pg.Client | null = null;
-const children: Running[] = [];
+const gate = new WriteGate();
+const processes = new CollectorProcesses(() => ({
+  databaseUrl: target.url,
+  configFile,
+  endpoint: sim.url,
+  accessKeyId: "AKIACRASHTEST0000000",
+  env: { IMAGEFLEET_TEST_WRITE_GATE: gate.directory },
+}));
 const kills: Kill[] = [];
-
-function startCollector(args: string[] = []): Running {
-  const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/collector.ts", ...args], {
-    env: {
-      ...process.env,
-      DATABASE_URL: target.url,
-      IMAGEFLEET_CONFIG: configFile,
-      IMAGEFLEET_DEMO: "0",
-      AWS_ENDPOINT_URL: sim.url,
-      AWS_REGION: REGIONS[0],
-      AWS_ACCESS_KEY_ID: "AKIACRASHTEST0000000",
-      AWS_SECRET_ACCESS_KEY: "test",
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk).slice(-30_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  const running = { child, exit };
-  children.push(running);
-  return running;
-}
-
-/** SIGKILL to tsx alone would orphan the script's own process: that one goes first. */
-function killTree(child: ChildProcess): void {
-  const pid = child.pid!;
-  const script = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
-  for (const id of script.split(" ").filter(Boolean)) process.kill(Number(id), "SIGKILL");
-  child.kill("SIGKILL");
-}
-
-const tick = () => new Promise((resolve) => setImmediate(resolve));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await sleep(20);
-  }
-  throw new Error(`timed out waiting for ${what}\n${output}`);
-}
-
-/** tsx runs the script in a node process of its own: that one holds the database connections. */
-function scriptPid(running: Running): Promise<number> {
-  const pid = running.child.pid!;
-  return until("the collector's node process", async () => {
-    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
-    return children ? Number(children.split(" ")[0]) : null;
-  });
-}
 
 async function stopped(pid: number): Promise<void> {
   // /proc/<pid>/stat: "pid (comm) state …"; T once SIGSTOP took effect.
@@ -168,48 +113,26 @@ async function committed() {
 }
 
 /**
- * Lets the collector finish a random number of poll units and waits a random moment more, then
- * catches it inside a write transaction — a random few milliseconds into it —, freezes it there,
- * records what is committed, kills it with SIGKILL and returns that record.
+ * Lets the collector commit a random number of poll units' writes, holds the next one open at the
+ * gate, freezes the process there, records what is committed, kills the process group with SIGKILL
+ * and returns that record.
  */
-async function killDuringWrite(running: Running): Promise<Awaited<ReturnType<typeof committed>>> {
-  const pid = await scriptPid(running);
-  const label = new RegExp(`^${os.hostname()}:${pid}(\\s|$)`);
+async function killDuringWrite(running: CollectorProcess): Promise<Awaited<ReturnType<typeof committed>>> {
+  const pid = await running.scriptPid();
   const afterUnits = 1 + Math.floor(Math.random() * 5);
-  // Start-up is past (its migration check is a write transaction too) once the process polls.
-  await until(`the collector to finish ${afterUnits} poll units`, async () => {
-    const runs = (await db.pollRun.findMany({ select: { worker: true, status: true } })).filter((run) =>
-      label.test(run.worker ?? ""),
-    );
-    return runs.length > 0 && runs.filter((run) => run.status !== "running").length >= afterUnits;
-  });
-  const delayMs = Math.round(Math.random() * 300);
-  await sleep(delayMs);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (running.child.exitCode !== null) throw new Error(`the collector exited on its own\n${output}`);
-    if (await openWrite(pid)) {
-      const lagMs = Math.random() < 0.5 ? 0 : Math.round(Math.random() * 25);
-      if (lagMs) await sleep(lagMs);
-      process.kill(pid, "SIGSTOP");
-      await stopped(pid);
-      await quiesced();
-      const holding = await openWrite(pid);
-      if (holding) {
-        const before = await committed();
-        const inFlight = before.pollRuns.filter((run) => run.status === "running").map((run) => run.id);
-        kills.push({ afterUnits, delayMs, lagMs, holding, inFlight });
-        process.kill(pid, "SIGKILL");
-        await running.exit;
-        await backendsGone();
-        return before;
-      }
-      // Committed between the sighting and the stop: let it go on and catch a later write.
-      process.kill(pid, "SIGCONT");
-    }
-    await tick();
-  }
-  throw new Error(`never caught the collector inside a write transaction\n${output}`);
+  const pollRunId = await gate.holdAfter(afterUnits, running);
+  // Frozen, the process sends nothing more: what is committed stays as recorded until the kill.
+  process.kill(pid, "SIGSTOP");
+  await stopped(pid);
+  await quiesced();
+  const holding = await openWrite(pid);
+  const before = await committed();
+  const inFlight = before.pollRuns.filter((run) => run.status === "running").map((run) => run.id);
+  kills.push({ afterUnits, pollRunId, holding, inFlight });
+  await killGroup(running);
+  gate.forget(pollRunId);
+  await backendsGone();
+  return before;
 }
 
 async function migrationLedger(): Promise<{ name: string; applied_at: unknown }[]> {
@@ -307,29 +230,28 @@ describe("collector crash safety", () => {
     // both write every unit through the same transaction.
     const victim = target.kind === "postgresql" ? ["--once"] : [];
     for (let round = 0; round < KILLS; round++) {
-      const before = await killDuringWrite(startCollector(victim));
+      const before = await killDuringWrite(processes.start(victim));
       rounds.push({ before, after: await committed() });
       if (target.kind === "sqlite") recovered.push(sqliteRecovered());
     }
     // The next start: one full collection, then exit.
-    const next = startCollector(["--once"]);
+    const next = processes.start(["--once"], { label: "the next start", env: { IMAGEFLEET_TEST_WRITE_GATE: "" } });
     once = await next.exit;
     final = await committed();
     if (target.kind === "sqlite") recovered = [...recovered, sqliteRecovered()];
   }, 240_000);
 
-  afterAll(async () => {
-    for (const running of children) if (running.child.exitCode === null) killTree(running.child);
-    await Promise.all(children.map((running) => running.exit));
+  processes.tearDownAfterAll(async () => {
     await monitor?.end();
     await sim?.close();
+    gate.remove();
   });
 
-  it("kills the collector inside write transactions, at different moments", () => {
-    expect(kills, output).toHaveLength(KILLS);
+  it("kills the collector inside write transactions, after different numbers of units", () => {
+    expect(kills).toHaveLength(KILLS);
     for (const kill of kills) {
-      expect(kill.holding).toBeTruthy();
-      expect(kill.inFlight.length, "units in flight at the kill").toBeGreaterThan(0);
+      expect(kill.holding, "the write transaction open at the kill").toBeTruthy();
+      expect(kill.inFlight, "units in flight at the kill").toContain(kill.pollRunId);
     }
   });
 
@@ -352,7 +274,7 @@ describe("collector crash safety", () => {
   });
 
   it("starts clean next time: no migration, the killed runs closed, the whole fleet collected", async () => {
-    expect(once, output).toEqual({ code: 0, signal: null });
+    expect(once).toEqual({ code: 0, signal: null });
     expect(await migrationLedger()).toEqual(ledgerBefore);
 
     const killedRuns = new Set(kills.flatMap((kill) => kill.inFlight));

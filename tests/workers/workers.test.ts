@@ -1,15 +1,15 @@
 // Collector workers sharing a cycle through pg-boss: three worker processes against the simulator,
 // one killed mid-poll; every account × region of the cycle is still collected exactly once.
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { READ_ONLY_ROLE_NAMES, REGIONS, REQUIRED_EXTERNAL_ID, type Simulator, startSimulator } from "@/lib/simulator";
 import { CYCLE_QUEUE, UNIT_QUEUE } from "@/lib/workers/queues";
 import type { UnitJobData } from "@/lib/workers/unit-job";
+import { CollectorProcesses, until } from "../support/collector-process";
 
 const WORKERS = 3;
 const LEASE_SECONDS = 20;
@@ -22,56 +22,15 @@ interface UnitJob {
 }
 
 let sim: Simulator;
-let workers: ChildProcess[] = [];
-let output = "";
+let configFile: string;
 let queue: pg.Client;
-
-function startWorker(configFile: string): ChildProcess {
-  const child = spawn(
-    "node_modules/.bin/tsx",
-    ["--conditions=react-server", "scripts/collector.ts", "--lease-seconds", String(LEASE_SECONDS)],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: process.env.DATABASE_URL,
-        IMAGEFLEET_CONFIG: configFile,
-        IMAGEFLEET_DEMO: "0",
-        AWS_ENDPOINT_URL: sim.url,
-        AWS_REGION: REGIONS[0],
-        AWS_ACCESS_KEY_ID: "AKIAWORKERTEST000000",
-        AWS_SECRET_ACCESS_KEY: "test",
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk).slice(-20_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  return child;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) =>
-    child.exitCode !== null || child.signalCode ? resolve() : child.once("exit", () => resolve()),
-  );
-}
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}\n${output}`);
-}
+const processes = new CollectorProcesses(() => ({
+  databaseUrl: process.env.DATABASE_URL!,
+  configFile,
+  endpoint: sim.url,
+  accessKeyId: "AKIAWORKERTEST000000",
+  logLevel: "warn",
+}));
 
 async function firstCycleId(): Promise<string | null> {
   const { rows } = await queue.query("SELECT id FROM pgboss.job WHERE name = $1 ORDER BY created_on LIMIT 1", [
@@ -96,7 +55,7 @@ describe.skipIf(!process.env.IMAGEFLEET_TEST_PG)("collector workers on PostgreSQ
 
   beforeAll(async () => {
     sim = await startSimulator({ seed: 21, functions: 200, speed: 0, startTime: new Date("2026-10-05T08:20:00Z") });
-    const configFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "imagefleet-workers-")), "config.json");
+    configFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "imagefleet-workers-")), "config.json");
     fs.writeFileSync(
       configFile,
       JSON.stringify({
@@ -108,25 +67,30 @@ describe.skipIf(!process.env.IMAGEFLEET_TEST_PG)("collector workers on PostgreSQ
     );
     queue = new pg.Client(process.env.DATABASE_URL);
     await queue.connect();
-    workers = Array.from({ length: WORKERS }, () => startWorker(configFile));
+    for (let worker = 1; worker <= WORKERS; worker++)
+      processes.start(["--lease-seconds", String(LEASE_SECONDS)], { label: `worker ${worker}` });
 
-    const running = await until("a unit being polled", () =>
-      db.pollRun.findFirst({ where: { status: "running", worker: { contains: " job " } } }),
+    const running = await until(
+      "a unit being polled",
+      () => db.pollRun.findFirst({ where: { status: "running", worker: { contains: " job " } } }),
+      90_000,
     );
     // tsx runs the script in a child process of its own: kill the process that holds the job.
     killedPid = pidOf(running.worker);
     process.kill(killedPid, "SIGKILL");
 
-    cycleId = await until("the first cycle", firstCycleId);
-    await until("every unit job of the cycle completed", async () => {
-      const jobs = await unitJobs(cycleId);
-      return jobs.length > 0 && jobs.every((job) => job.state === "completed");
-    });
+    cycleId = await until("the first cycle", firstCycleId, 90_000);
+    await until(
+      "every unit job of the cycle completed",
+      async () => {
+        const jobs = await unitJobs(cycleId);
+        return jobs.length > 0 && jobs.every((job) => job.state === "completed");
+      },
+      90_000,
+    );
   }, 180_000);
 
-  afterAll(async () => {
-    for (const child of workers) if (child.exitCode === null && !child.signalCode) child.kill("SIGTERM");
-    await Promise.all(workers.map(exited));
+  processes.tearDownAfterAll(async () => {
     await queue?.end();
     await sim?.close();
   });

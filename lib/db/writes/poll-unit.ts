@@ -9,6 +9,7 @@ import { finishPollRun, type PollRunEnd } from "./poll-runs";
 import { type Scope, updateScopeRollups } from "./rollups";
 import { applyStateObservations, closeOpenIntervals, type FunctionStateObservation } from "./state-intervals";
 import { writeTransaction } from "./transaction";
+import { passWriteGate } from "./write-gate";
 
 /** Everything one account × region poll writes, in one transaction, roll-ups brought up to date with it. */
 export interface PollUnitWrites {
@@ -38,5 +39,6 @@ export function writePollUnit(db: Db, writes: PollUnitWrites): Promise<void> {
     await upsertImages(tx, writes.images);
     await insertFleetSnapshot(tx, { at: writes.at, pollRunId: writes.pollRunId, rows: writes.snapshot });
     await finishPollRun(tx, writes.pollRunId, writes.end);
+    await passWriteGate(writes.pollRunId);
   });
 }
