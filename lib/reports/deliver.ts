@@ -1,6 +1,5 @@
 import "server-only";
 import { DEFAULT_PUBLIC_BASE_URL } from "@/lib/alerts/links";
-import type { Delivery } from "@/lib/alerts/notify/deliver";
 import { sendToChannels } from "@/lib/alerts/notify/send";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import { type Db, db as defaultDb } from "@/lib/db/client";
@@ -11,15 +10,16 @@ import { reportPath } from "./paths";
 
 /**
  * Sends the digest of each newly published report (fleet and per team) through the alert channels,
- * which route team digests to team channels. Each report's digest is queued once per channel.
+ * which route team digests to team channels. Each report's digest is queued once per channel; the
+ * delivery loop posts it. Returns how many messages were queued.
  */
 export async function deliverReportDigests(
   reports: readonly StoredReport[],
   config: Pick<ImageFleetConfig, "alerts">,
   now: Date,
   db: Db = defaultDb,
-): Promise<Delivery | null> {
-  if (reports.length === 0) return null;
+): Promise<number> {
+  if (reports.length === 0) return 0;
   const base = (config.alerts.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL).replace(/\/+$/, "");
   const notices = [];
   for (const report of reports) {

@@ -8,6 +8,7 @@ import { writesSettled } from "@/lib/db/writes/transaction";
 import { log } from "@/lib/log";
 import { afterCollection } from "@/lib/server/after-collection";
 import { setUpCollector } from "@/lib/server/collector";
+import { startOutboxDelivery } from "@/lib/server/delivery";
 import { planCycle } from "./plan-cycle";
 import { pollUnitJob } from "./poll-unit-job";
 import { CYCLE_QUEUE, createQueues, UNIT_QUEUE } from "./queues";
@@ -73,13 +74,15 @@ export async function startWorker(
       .catch((error: Error) => log.error({ error: error.message }, "cannot request a collection cycle"));
   await requestCycle();
   const ticker = setInterval(requestCycle, Math.min(intervalSeconds, MAX_TICK_SECONDS) * 1000);
+  // Every worker delivers the outbox too (rows are claimed, never posted twice), apart from its jobs.
+  const delivery = startOutboxDelivery(setup.options);
   log.info({ worker, intervalSeconds, leaseSeconds, concurrency: accountConcurrency }, "collector worker started");
 
   return {
     stop: async () => {
       clearInterval(ticker);
       controller.abort();
-      await boss.stop({ graceful: true, wait: true });
+      await Promise.all([boss.stop({ graceful: true, wait: true }), delivery.stop()]);
       await writesSettled();
       collector.close();
       await setup.close();
