@@ -6,7 +6,8 @@ import type { FleetQuery } from "@/lib/url-state/fleet-view";
 import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
 import { type Db, db as defaultDb } from "../client";
 import { functionConditions } from "./function-filter";
-import { bucketsIn } from "./metric-aggregates";
+import { type BucketParts, bucketsIn } from "./metric-aggregates";
+import { metricWindow, type WindowCoverage } from "./metric-resolution";
 import { bucketStarts, groupBySteps } from "./series";
 import { toNumber, toNumberOrNull } from "./sql";
 
@@ -20,6 +21,8 @@ export interface ColdStartPoint {
 
 export interface ColdStartSeries {
   window: { from: string; to: string; step: TimeWindow["step"] };
+  /** What the buckets read cover of the window (hourly where kept, daily roll-ups before). */
+  coverage: WindowCoverage;
   points: ColdStartPoint[];
   totals: { coldStarts: number; invocations: number; coldStartRate: number | null; initP95Ms: number | null };
 }
@@ -45,7 +48,7 @@ interface FleetHour {
  * Fleet-wide hourly sums; the hourly init p95 is merged across functions as mergeBuckets does.
  * Both queries read only columns of the (resolution, start, …) covering index.
  */
-async function fleetHours(db: Db, slice: Prisma.Sql, window: TimeWindow): Promise<FleetHour[]> {
+async function fleetHours(db: Db, slice: Prisma.Sql, window: BucketParts): Promise<FleetHour[]> {
   const [sums, p95s] = await Promise.all([
     db.$queryRaw<{ start: Date; coldStarts: unknown; invocations: unknown }[]>`
       SELECT b."start", SUM(b."coldStarts") AS "coldStarts", SUM(b."invocations") AS "invocations"
@@ -92,7 +95,9 @@ export async function fleetColdStarts(
   options: { db?: Db; now?: Date; scope?: AccountScope } = {},
 ): Promise<ColdStartSeries> {
   const window = resolveTimeRange(query, options.now);
-  const hours = await fleetHours(options.db ?? defaultDb, sliceOf(query, options.scope ?? null), window);
+  const db = options.db ?? defaultDb;
+  const read = await metricWindow(db, window);
+  const hours = await fleetHours(db, sliceOf(query, options.scope ?? null), read.parts);
   const steps = stepsOf(hours, window);
   const points = bucketStarts(window).map((t): ColdStartPoint => {
     const step = steps.get(t);
@@ -110,6 +115,7 @@ export async function fleetColdStarts(
   const invocations = hours.reduce((sum, h) => sum + h.invocations, 0);
   return {
     window: { from: window.from.toISOString(), to: window.to.toISOString(), step: window.step },
+    coverage: read.coverage,
     points,
     totals: {
       coldStarts: all.count,

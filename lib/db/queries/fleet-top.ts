@@ -12,6 +12,7 @@ import { type FunctionFilter, functionConditions } from "./function-filter";
 import { type FunctionRef, functionRefs } from "./function-ref";
 import { imageRef } from "./image-ref";
 import { totalsByFunction } from "./metric-aggregates";
+import { metricWindow } from "./metric-resolution";
 import { scopeWhere } from "./scope";
 import { idleThresholds } from "./settings";
 import { toIso, toNumber, whereAll } from "./sql";
@@ -50,9 +51,9 @@ function slice(query: Slice, extra: FunctionFilter = {}): FunctionFilter {
 }
 
 async function mostColdStarts(db: Db, query: Slice, now: Date) {
-  const window = resolveTimeRange(query, now);
+  const { parts } = await metricWindow(db, resolveTimeRange(query, now));
   const rows = await db.$queryRaw<{ functionId: string; coldStarts: unknown; invocations: unknown }[]>`
-    SELECT t."functionId", t."coldStarts", t."invocations" FROM (${totalsByFunction(window)}) t
+    SELECT t."functionId", t."coldStarts", t."invocations" FROM (${totalsByFunction(parts)}) t
     JOIN "Function" f ON f."id" = t."functionId"
     ${whereAll([...functionConditions(slice(query, { deleted: "include" }), now), Prisma.sql`t."coldStarts" > 0`])}
     ORDER BY t."coldStarts" DESC, t."functionId" LIMIT ${TOP_LIST_LENGTH}`;

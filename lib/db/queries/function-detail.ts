@@ -12,7 +12,7 @@ import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
 import { type Db, db as defaultDb } from "../client";
 import { imageRef } from "./image-ref";
 import { parseJsonColumn } from "./json-column";
-import { METRIC_RESOLUTION } from "./metric-aggregates";
+import { metricWindow } from "./metric-resolution";
 import { bucketStarts, type HourlyMetrics, rollUp } from "./series";
 import { idleThresholds } from "./settings";
 import { toIso } from "./sql";
@@ -184,7 +184,13 @@ export async function functionDetail(
       orderBy: { from: "asc" },
     }),
     db.metricBucket.findMany({
-      where: { functionId: fn.id, resolution: METRIC_RESOLUTION, start: { gte: window.from, lt: window.to } },
+      where: {
+        functionId: fn.id,
+        OR: (await metricWindow(db, window)).parts.map((part) => ({
+          resolution: part.resolution,
+          start: { gte: part.from, lt: part.to },
+        })),
+      },
       orderBy: { start: "asc" },
     }),
     db.configChange.findMany({ where: { functionId: fn.id }, orderBy: { at: "desc" }, take: RECENT_CHANGES }),

@@ -5,11 +5,12 @@ import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/
 import { coldStartRate } from "@/lib/analysis/stats";
 import type { AccountScope } from "@/lib/auth/scope";
 import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/url-state/functions-view";
-import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
+import { resolveTimeRange } from "@/lib/url-state/time-range";
 import { type Db, db as defaultDb } from "../client";
 import { type FunctionFilter, functionConditions } from "./function-filter";
 import { imageRef } from "./image-ref";
-import { initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
+import { type BucketParts, initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
+import { metricWindow, type WindowCoverage } from "./metric-resolution";
 import { idleThresholds } from "./settings";
 import { toIso, toNumber, whereAll } from "./sql";
 
@@ -52,6 +53,8 @@ export interface FunctionPage {
   page: number;
   pageSize: number;
   window: { from: string; to: string };
+  /** What the metric columns cover of the window (hourly buckets where kept, daily roll-ups before). */
+  coverage: WindowCoverage;
 }
 
 export interface ReadOptions {
@@ -79,7 +82,7 @@ const SORT_COLUMNS: Record<FunctionSort, Prisma.Sql> = {
 };
 
 /** Sorting by a metric joins the window's aggregates for every filtered function; other sorts never touch buckets. */
-function metricJoins(sort: FunctionSort, window: TimeWindow): Prisma.Sql {
+function metricJoins(sort: FunctionSort, window: BucketParts): Prisma.Sql {
   if (sort === "coldStarts" || sort === "coldStartRate") {
     return Prisma.sql`LEFT JOIN (${totalsByFunction(window)}) m ON m."functionId" = f."id"`;
   }
@@ -115,7 +118,7 @@ type FunctionRecord = Pick<
 async function selectPage(
   db: Db,
   filter: FunctionsFilter & FunctionFilter,
-  window: TimeWindow,
+  window: BucketParts,
   now: Date,
   limit: number,
   offset: number,
@@ -134,7 +137,7 @@ async function selectPage(
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
-async function toRows(db: Db, records: FunctionRecord[], window: TimeWindow, options: Required<ReadOptions>) {
+async function toRows(db: Db, records: FunctionRecord[], window: BucketParts, options: Required<ReadOptions>) {
   const metrics = await metricsOf(
     db,
     records.map((r) => r.id),
@@ -194,14 +197,15 @@ function withDefaults(options: ReadOptions): Required<ReadOptions> {
 export async function listFunctions(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
   const o = withDefaults(options);
   const window = resolveTimeRange(query, o.now);
+  const read = await metricWindow(o.db, window);
   const filter = { ...query, scope: o.scope };
   const [records, count] = await Promise.all([
-    selectPage(o.db, filter, window, o.now, query.pageSize, (query.page - 1) * query.pageSize),
+    selectPage(o.db, filter, read.parts, o.now, query.pageSize, (query.page - 1) * query.pageSize),
     o.db.$queryRaw<
       { n: unknown }[]
     >`SELECT COUNT(*) AS "n" FROM "Function" f ${whereAll(functionConditions(filter, o.now))}`,
   ]);
-  const rows = await toRows(o.db, records, window, o);
+  const rows = await toRows(o.db, records, read.parts, o);
   const alerts = await openAlertsByFunction(
     rows.map((r) => r.id),
     o.db,
@@ -212,6 +216,7 @@ export async function listFunctions(query: FunctionsQuery, options: ReadOptions 
     page: query.page,
     pageSize: query.pageSize,
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
+    coverage: read.coverage,
   };
 }
 
@@ -220,10 +225,10 @@ const EXPORT_BATCH = 500;
 /** Every row matching the filter, in the table's order, a batch at a time (for streaming exports). */
 export async function* allFunctions(filter: FunctionsFilter, options: ReadOptions = {}): AsyncGenerator<FunctionRow[]> {
   const o = withDefaults(options);
-  const window = resolveTimeRange(filter, o.now);
+  const { parts } = await metricWindow(o.db, resolveTimeRange(filter, o.now));
   for (let offset = 0; ; offset += EXPORT_BATCH) {
-    const records = await selectPage(o.db, { ...filter, scope: o.scope }, window, o.now, EXPORT_BATCH, offset);
-    if (records.length > 0) yield await toRows(o.db, records, window, o);
+    const records = await selectPage(o.db, { ...filter, scope: o.scope }, parts, o.now, EXPORT_BATCH, offset);
+    if (records.length > 0) yield await toRows(o.db, records, parts, o);
     if (records.length < EXPORT_BATCH) return;
   }
 }
