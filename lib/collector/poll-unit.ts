@@ -135,9 +135,14 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
     // Aborted by shutdown, or a fault of ours: nothing of this run is written but its record.
     return fail("collector", error);
   }
-  return finish(errors.count > 0 ? "partial" : "ok", observed.counts, (end) =>
-    writePollUnit(db, { ...observed.writes, pollRunId, at: now, end }),
-  );
+  try {
+    return await finish(errors.count > 0 ? "partial" : "ok", observed.counts, (end) =>
+      writePollUnit(db, { ...observed.writes, pollRunId, at: now, end }),
+    );
+  } catch (error) {
+    // The unit's transaction rolled back: it fails alone, recorded like an AWS error; the cycle goes on.
+    return fail("database", error);
+  }
 }
 
 type PollRunEnd = Parameters<typeof finishPollRun>[2];
