@@ -6,7 +6,7 @@ import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
 import { db } from "@/lib/db/client";
 import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
 import { functionDetail } from "@/lib/db/queries/function-detail";
-import { listFunctions } from "@/lib/db/queries/functions";
+import { functionsPage } from "@/lib/db/queries/functions";
 import { applyRetention } from "@/lib/db/writes/retention";
 import { fleetView } from "@/lib/url-state/fleet-view";
 import { functionView } from "@/lib/url-state/function-view";
@@ -25,7 +25,7 @@ const windowOf = (days: number) => ({ from: iso(days), to: NOW.toISOString() });
 async function figures(days: number) {
   const [chart, table, detail] = await Promise.all([
     fleetColdStarts(fleetView.schemas.api.parse(windowOf(days)), { now: NOW }),
-    listFunctions(functionsView.schemas.api.parse(windowOf(days)), { now: NOW }),
+    functionsPage(functionsView.schemas.api.parse(windowOf(days)), { now: NOW }),
     functionDetail(identity, functionView.schemas.api.parse(windowOf(days)), { now: NOW }),
   ]);
   return {

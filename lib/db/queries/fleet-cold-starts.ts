@@ -1,31 +1,16 @@
+import type { ColdStartPoint, ColdStartSeries } from "@/lib/contracts/fleet";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { type BucketAggregate, coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
-import type { AccountScope } from "@/lib/auth/scope";
-import type { FleetQuery } from "@/lib/url-state/fleet-view";
-import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
+import { resolveTimeRange, type ViewWindow } from "@/lib/analysis/time-window";
+import type { FleetQuery } from "@/lib/contracts/fleet-query";
 import { type Db, db as defaultDb } from "../client";
 import { functionConditions } from "./function-filter";
 import { type BucketParts, bucketsIn } from "./metric-aggregates";
-import { metricWindow, type WindowCoverage } from "./metric-resolution";
+import { metricWindow } from "./metric-resolution";
 import { bucketStarts, groupBySteps } from "./series";
 import { toNumber, toNumberOrNull } from "./sql";
-
-export interface ColdStartPoint {
-  t: string;
-  coldStarts: number;
-  invocations: number;
-  coldStartRate: number | null;
-  initP95Ms: number | null;
-}
-
-export interface ColdStartSeries {
-  window: { from: string; to: string; step: TimeWindow["step"] };
-  /** What the buckets read cover of the window (hourly where kept, daily roll-ups before). */
-  coverage: WindowCoverage;
-  points: ColdStartPoint[];
-  totals: { coldStarts: number; invocations: number; coldStartRate: number | null; initP95Ms: number | null };
-}
 
 /** Buckets of the functions in the overview's slice (deleted ones included: their past happened). */
 function sliceOf(query: FleetQuery, scope: AccountScope): Prisma.Sql {
@@ -76,7 +61,7 @@ async function fleetHours(db: Db, slice: Prisma.Sql, window: BucketParts): Promi
 }
 
 /** Hours summed into the window's steps (days for long windows). */
-function stepsOf(hours: readonly FleetHour[], window: TimeWindow): Map<number, FleetHour> {
+function stepsOf(hours: readonly FleetHour[], window: ViewWindow): Map<number, FleetHour> {
   return new Map(
     [...groupBySteps(hours, window)].map(([start, group]) => [
       start,

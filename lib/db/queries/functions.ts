@@ -1,61 +1,19 @@
-import { type FunctionAlerts, openAlertsByFunction } from "./alerts";
+import type { FunctionPage, FunctionRow } from "@/lib/contracts/functions";
+import { openAlertsByFunction } from "./alerts";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { coldStartRate } from "@/lib/analysis/stats";
-import type { AccountScope } from "@/lib/auth/scope";
-import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/url-state/functions-view";
-import { resolveTimeRange } from "@/lib/url-state/time-range";
+import { resolveTimeRange } from "@/lib/analysis/time-window";
+import { appConfig } from "@/lib/config/load";
+import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/contracts/functions-query";
 import { type Db, db as defaultDb } from "../client";
 import { type FunctionFilter, functionConditions } from "./function-filter";
 import { imageRef } from "./image-ref";
 import { type BucketParts, initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
-import { metricWindow, type WindowCoverage } from "./metric-resolution";
-import { idleThresholds } from "./settings";
+import { metricWindow } from "./metric-resolution";
 import { toIso, toNumber, whereAll } from "./sql";
-
-export interface FunctionRow {
-  id: string;
-  /** Active alerts, for the warning badges (table pages only, not the CSV export). */
-  alerts?: FunctionAlerts;
-  accountId: string;
-  accountName: string;
-  region: string;
-  name: string;
-  packageType: string;
-  runtime: string | null;
-  state: string | null;
-  stateReasonCode: string | null;
-  stateReason: string | null;
-  team: string | null;
-  imageUri: string | null;
-  imageRepository: string | null;
-  imageTag: string | null;
-  imageDigest: string | null;
-  imagePushedAt: string | null;
-  architecture: string;
-  memoryMb: number;
-  lastInvokedAt: string | null;
-  idleDays: number;
-  /** No invocation in the history we hold: idle days count from when we first saw the function. */
-  idleSinceUnknown: boolean;
-  idleLevel: IdleLevel;
-  coldStarts: number;
-  invocations: number;
-  coldStartRate: number | null;
-  initP95Ms: number | null;
-  deletedAt: string | null;
-}
-
-export interface FunctionPage {
-  rows: FunctionRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  window: { from: string; to: string };
-  /** What the metric columns cover of the window (hourly buckets where kept, daily roll-ups before). */
-  coverage: WindowCoverage;
-}
 
 export interface ReadOptions {
   db?: Db;
@@ -188,13 +146,13 @@ function withDefaults(options: ReadOptions): Required<ReadOptions> {
   return {
     db: options.db ?? defaultDb,
     now: options.now ?? new Date(),
-    thresholds: options.thresholds ?? idleThresholds(),
+    thresholds: options.thresholds ?? appConfig().config.idle,
     scope: options.scope ?? null,
   };
 }
 
 /** One page of the fleet table: filtered, sorted and paged in SQL, metrics aggregated for that page only. */
-export async function listFunctions(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
+export async function functionsPage(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
   const o = withDefaults(options);
   const window = resolveTimeRange(query, o.now);
   const read = await metricWindow(o.db, window);

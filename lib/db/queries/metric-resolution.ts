@@ -1,7 +1,8 @@
 import "server-only";
 import { startOfUtcDay } from "@/lib/analysis/retention";
 import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
-import type { TimeWindow } from "@/lib/url-state/time-range";
+import type { ViewWindow } from "@/lib/analysis/time-window";
+import type { WindowCoverage } from "@/lib/contracts/coverage";
 import type { Db } from "../client";
 
 /** Bucket resolutions pages read: hourly where retention still keeps it, daily roll-ups before. */
@@ -14,19 +15,12 @@ export interface ResolutionPart {
   to: Date;
 }
 
-/** What a window's figures cover: the same shape as every series' coverage. */
-export interface WindowCoverage {
-  from: string | null;
-  to: string | null;
-  complete: boolean;
-}
-
 export interface MetricWindow {
   parts: ResolutionPart[];
   coverage: WindowCoverage;
 }
 
-type Span = Pick<TimeWindow, "from" | "to">;
+type Span = Pick<ViewWindow, "from" | "to">;
 
 const edge = (db: Db, resolution: ReadResolution, order: "asc" | "desc") =>
   db.metricBucket
