@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Collector, type PlannedUnit } from "@/lib/collector/collector";
 import { db } from "@/lib/db/client";
 import { simulatorCollectorOptions } from "@/lib/server/demo-fleet";
@@ -15,7 +15,8 @@ import { createQueues, UNIT_QUEUE } from "@/lib/workers/queues";
 import { type UnitJobData, unitJobData } from "@/lib/workers/unit-job";
 import { type SimulatedFleet, simulatedFleet } from "../collector/simulated-fleet";
 
-const LEASE_SECONDS = 2;
+// Short for a test, yet long enough that a loaded machine's pauses do not pass for a stalled unit.
+const LEASE_SECONDS = 5;
 
 let fleet: SimulatedFleet;
 let boss: PgBoss;
@@ -23,12 +24,14 @@ let units: PlannedUnit[];
 let blackHole: Server;
 
 const idle = new AbortController().signal;
+const taken: string[] = [];
 
 /** Starts a unit job and takes it, as a worker would: the job is active, its lease running. */
 async function takeJob(unit: PlannedUnit, cycleId: string): Promise<PgBoss.Job<UnitJobData>> {
   await boss.send(UNIT_QUEUE, unitJobData(cycleId, unit), { expireInSeconds: LEASE_SECONDS, retryLimit: 0 });
   const [job] = await boss.fetch<UnitJobData>(UNIT_QUEUE);
   if (!job) throw new Error("no job to take");
+  taken.push(job.id);
   return job;
 }
 
@@ -43,8 +46,8 @@ const unitContext = (collector: Collector) => ({
 
 describe.skipIf(!process.env.IMAGEFLEET_TEST_PG)("unit job leases", () => {
   beforeAll(async () => {
-    // GetFunction at 3 per second: a unit of a dozen functions takes several leases, making progress all along.
-    fleet = await simulatedFleet({ seed: 10, functions: 40 }, { collector: { quotas: { getFunction: 3 } } });
+    // GetFunction at 1 per second: a unit of a dozen functions takes a few leases, making progress all along.
+    fleet = await simulatedFleet({ seed: 10, functions: 40 }, { collector: { quotas: { getFunction: 1 } } });
     const discovery = await fleet.collector.discover();
     units = (await fleet.collector.planUnits(discovery.hub!, discovery.members, new Date())).units;
     boss = new PgBoss({ connectionString: process.env.DATABASE_URL! });
@@ -52,6 +55,10 @@ describe.skipIf(!process.env.IMAGEFLEET_TEST_PG)("unit job leases", () => {
     await createQueues(boss, process.env.DATABASE_URL!);
     blackHole = createServer(() => {});
     await new Promise<void>((resolve) => blackHole.listen(0, "127.0.0.1", resolve));
+  });
+  // Whatever a test left waiting or active is finished, as a worker would have done.
+  afterEach(async () => {
+    await boss.cancel(UNIT_QUEUE, taken.splice(0));
   });
   afterAll(async () => {
     blackHole.closeAllConnections();
@@ -68,7 +75,6 @@ describe.skipIf(!process.env.IMAGEFLEET_TEST_PG)("unit job leases", () => {
     )[0]!;
     const job = await takeJob(largest, "cycle-long");
     const summary = await pollUnitJob(unitContext(fleet.collector), job);
-    await boss.complete(UNIT_QUEUE, job.id);
     expect(summary.status).toBe("ok");
     expect(summary.statesRead).toBe(
       fleet.sim.truth.functions({ accountId: largest.accountId, region: largest.region }).length,
@@ -86,8 +92,7 @@ describe.skipIf(!process.env.IMAGEFLEET_TEST_PG)("unit job leases", () => {
     });
     try {
       const job = await takeJob(units[0]!, "cycle-stalled");
-      await expect(pollUnitJob(unitContext(stalled), job)).rejects.toThrow(/no progress for a whole 2-second lease/);
-      await boss.fail(UNIT_QUEUE, job.id);
+      await expect(pollUnitJob(unitContext(stalled), job)).rejects.toThrow(/no progress for a whole 5-second lease/);
     } finally {
       stalled.close();
     }
