@@ -2,18 +2,21 @@ import type { FunctionPage, FunctionRow } from "@/lib/contracts/functions";
 import { openAlertsByFunction } from "./alerts";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { windowCoverage, withinHeld } from "@/lib/analysis/coverage";
 import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
 import type { AccountScope } from "@/lib/analysis/scope";
 import { coldStartRate } from "@/lib/analysis/stats";
-import { resolveTimeRange } from "@/lib/analysis/time-window";
+import { resolveTimeRange, stepMs, type ViewWindow } from "@/lib/analysis/time-window";
 import { appConfig } from "@/lib/config/load";
 import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/contracts/functions-query";
 import { type Db, db as defaultDb } from "../client";
+import { collectedSpans, invocationHistoryFrom } from "./coverage";
 import { type FunctionFilter, functionConditions } from "./function-filter";
 import { imageRef } from "./image-ref";
 import { type BucketParts, initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
-import { metricWindow } from "./metric-resolution";
-import { toIso, toNumber, whereAll } from "./sql";
+import { type MetricWindow, metricWindow } from "./metric-resolution";
+import { toDate, toIso, toNumber, whereAll } from "./sql";
+import { statesSince } from "./state-since";
 
 export interface ReadOptions {
   db?: Db;
@@ -71,6 +74,10 @@ type FunctionRecord = Pick<
   lastInvokedAt: Date | null;
   firstSeenAt: Date;
   deletedAt: Date | null;
+  lastUpdateStatus: string | null;
+  lastModified: Date | string;
+  metricsThrough: Date | string | null;
+  coldStartsThrough: Date | string | null;
 };
 
 async function selectPage(
@@ -86,7 +93,8 @@ async function selectPage(
     SELECT f."id", f."accountId", a."name" AS "accountName", f."region", f."name", f."packageType", f."runtime",
       f."state", f."stateReasonCode", f."stateReason", f."team", f."imageUri", f."imageDigest",
       (SELECT MIN(i."pushedAt") FROM "Image" i WHERE i."digest" = f."imageDigest") AS "imagePushedAt",
-      f."architecture", f."memoryMb", f."lastInvokedAt", f."firstSeenAt", f."deletedAt"
+      f."architecture", f."memoryMb", f."lastInvokedAt", f."firstSeenAt", f."deletedAt",
+      f."lastUpdateStatus", f."lastModified", f."metricsThrough", f."coldStartsThrough"
     FROM "Function" f
     JOIN "Account" a ON a."id" = f."accountId"
     ${metricJoins(filter.sort, window)}
@@ -95,20 +103,50 @@ async function selectPage(
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
-async function toRows(db: Db, records: FunctionRecord[], window: BucketParts, options: Required<ReadOptions>) {
-  const metrics = await metricsOf(
-    db,
-    records.map((r) => r.id),
-    window,
-  );
-  return records.map((r): FunctionRow => {
+async function toRows(
+  db: Db,
+  records: FunctionRecord[],
+  window: ViewWindow,
+  read: MetricWindow,
+  options: Required<ReadOptions>,
+) {
+  const facts = records.map((r) => ({
+    id: r.id,
+    state: r.state,
+    firstSeenAt: toDate(r.firstSeenAt)!,
+    lastUpdateStatus: r.lastUpdateStatus,
+    lastModified: toDate(r.lastModified)!,
+    metricsThrough: toDate(r.metricsThrough),
+    coldStartsThrough: toDate(r.coldStartsThrough),
+  }));
+  const [metrics, spans, since] = await Promise.all([
+    metricsOf(
+      db,
+      records.map((r) => r.id),
+      read.parts,
+    ),
+    collectedSpans(db, facts),
+    statesSince(db, facts),
+  ]);
+  const stepSize = stepMs(window.step);
+  return records.map((r, i): FunctionRow => {
+    const stateSince = since.get(r.id);
     const idle = idleStatus({
       lastInvokedAt: r.lastInvokedAt,
-      firstSeenAt: r.firstSeenAt,
+      firstSeenAt: invocationHistoryFrom(facts[i]!),
       now: options.now,
+      state: r.state,
+      stateSince: stateSince?.at ?? null,
       ...options.thresholds,
     });
+    const span = spans.get(r.id);
+    const coverage = {
+      metrics: withinHeld(windowCoverage(span?.metrics ?? null, window, stepSize), read.coverage.from),
+      coldStarts: withinHeld(windowCoverage(span?.coldStarts ?? null, window, stepSize), read.coverage.from),
+    };
     const m = metrics.get(r.id) ?? { coldStarts: 0, invocations: 0, initP95: null };
+    const coldStarts = coverage.coldStarts.from === null ? null : m.coldStarts;
+    const invocations = coverage.metrics.from === null ? null : m.invocations;
     const ref = imageRef(r.imageUri);
     return {
       id: r.id,
@@ -133,9 +171,13 @@ async function toRows(db: Db, records: FunctionRecord[], window: BucketParts, op
       idleDays: idle.idleDays,
       idleSinceUnknown: idle.idleSinceUnknown,
       idleLevel: idle.level,
-      coldStarts: m.coldStarts,
-      invocations: m.invocations,
-      coldStartRate: coldStartRate(m.coldStarts, m.invocations),
+      inactiveSince: toIso(idle.inactiveSince),
+      inactiveSinceAtLeast: stateSince?.atLeast ?? false,
+      failed: idle.failed,
+      coverage,
+      coldStarts,
+      invocations,
+      coldStartRate: coldStarts === null || invocations === null ? null : coldStartRate(coldStarts, invocations),
       initP95Ms: m.initP95,
       deletedAt: toIso(r.deletedAt),
     };
@@ -163,7 +205,7 @@ export async function functionsPage(query: FunctionsQuery, options: ReadOptions 
       { n: unknown }[]
     >`SELECT COUNT(*) AS "n" FROM "Function" f ${whereAll(functionConditions(filter, o.now))}`,
   ]);
-  const rows = await toRows(o.db, records, read.parts, o);
+  const rows = await toRows(o.db, records, window, read, o);
   const alerts = await openAlertsByFunction(
     rows.map((r) => r.id),
     o.db,
@@ -174,7 +216,6 @@ export async function functionsPage(query: FunctionsQuery, options: ReadOptions 
     page: query.page,
     pageSize: query.pageSize,
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
-    coverage: read.coverage,
   };
 }
 
@@ -183,10 +224,11 @@ const EXPORT_BATCH = 500;
 /** Every row matching the filter, in the table's order, a batch at a time (for streaming exports). */
 export async function* allFunctions(filter: FunctionsFilter, options: ReadOptions = {}): AsyncGenerator<FunctionRow[]> {
   const o = withDefaults(options);
-  const { parts } = await metricWindow(o.db, resolveTimeRange(filter, o.now));
+  const window = resolveTimeRange(filter, o.now);
+  const read = await metricWindow(o.db, window);
   for (let offset = 0; ; offset += EXPORT_BATCH) {
-    const records = await selectPage(o.db, { ...filter, scope: o.scope }, parts, o.now, EXPORT_BATCH, offset);
-    if (records.length > 0) yield await toRows(o.db, records, parts, o);
+    const records = await selectPage(o.db, { ...filter, scope: o.scope }, read.parts, o.now, EXPORT_BATCH, offset);
+    if (records.length > 0) yield await toRows(o.db, records, window, read, o);
     if (records.length < EXPORT_BATCH) return;
   }
 }

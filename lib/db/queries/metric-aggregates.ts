@@ -5,6 +5,15 @@ import type { Db } from "../client";
 import { type MetricWindow, metricWindow, type ResolutionPart } from "./metric-resolution";
 import { toNumber, toNumberOrNull } from "./sql";
 
+/**
+ * The hourly resolution, for reads that need the hour itself (a last invoked hour, a failure's
+ * onset); a window's figures read the finest resolution retention keeps (`metricWindow`).
+ */
+export const METRIC_RESOLUTION = "1h";
+
+/** Every resolution a window's figures may come from: hourly, then daily roll-ups past hourly retention. */
+export const WINDOW_RESOLUTIONS = ["1h", "1d"];
+
 /** A window's buckets to read: each part at the finest resolution retention still keeps (./metric-resolution.ts). */
 export type BucketParts = readonly ResolutionPart[];
 

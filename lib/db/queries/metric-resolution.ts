@@ -1,8 +1,8 @@
 import "server-only";
+import type { Coverage } from "@/lib/analysis/coverage";
 import { startOfUtcDay } from "@/lib/analysis/retention";
 import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
 import type { ViewWindow } from "@/lib/analysis/time-window";
-import type { WindowCoverage } from "@/lib/contracts/coverage";
 import type { Db } from "../client";
 
 /** Bucket resolutions pages read: hourly where retention still keeps it, daily roll-ups before. */
@@ -17,7 +17,7 @@ export interface ResolutionPart {
 
 export interface MetricWindow {
   parts: ResolutionPart[];
-  coverage: WindowCoverage;
+  coverage: Coverage;
 }
 
 type Span = Pick<ViewWindow, "from" | "to">;
@@ -74,7 +74,7 @@ function stitchPoint(firstHour: Date | null, firstDay: Date | null): Date | null
  * The part of the window the read buckets cover. A daily part covers only whole days inside the
  * window (a day that starts before the window is left out); the hour in progress is partial by nature.
  */
-function coverageOf(window: Span, parts: ResolutionPart[], heldFrom: Date | null, heldTo: Date | null): WindowCoverage {
+function coverageOf(window: Span, parts: ResolutionPart[], heldFrom: Date | null, heldTo: Date | null): Coverage {
   if (heldFrom === null || heldTo === null || heldTo <= window.from || heldFrom >= window.to) {
     return { from: null, to: null, complete: false };
   }
