@@ -142,3 +142,13 @@ test("the overview says which idle threshold predictions use, and how it was lea
   await expect(card.locator('[data-package-type="Image"]')).toContainText("Predictions use");
   await expect(card).toContainText("docs/idle-threshold.md");
 });
+
+test("a function page estimates what the window cost, saying it is an estimate", async ({ page }) => {
+  await page.goto("/functions");
+  const href = await page.getByRole("table").getByRole("row").nth(1).getByRole("link").first().getAttribute("href");
+  await page.goto(href!);
+  const heading = page.getByRole("heading", { name: "Estimated cost" });
+  const card = page.locator("section", { has: heading });
+  await expect(card).toContainText("Requests");
+  await expect(card).toContainText("docs/cost.md");
+});
