@@ -21,4 +21,5 @@ COPY --from=build /app /app
 RUN mkdir -p /app/data && chown -R node:node /app/data
 USER node
 EXPOSE 3000
-CMD ["npm", "start"]
+# The server process itself, not npm or the tsx CLI: SIGTERM (`docker stop`) reaches it and it exits.
+CMD ["node", "--conditions=react-server", "--import", "tsx", "scripts/start.ts"]

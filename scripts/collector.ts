@@ -15,6 +15,7 @@ import { prepareRollups } from "@/lib/db/writes/rollups";
 import { log } from "@/lib/log";
 import { afterCollection } from "@/lib/server/after-collection";
 import { setUpCollector, startCollectorLoop } from "@/lib/server/collector";
+import { deliverOnce } from "@/lib/server/delivery";
 import { startWorker } from "@/lib/workers/worker";
 
 const once = process.argv.includes("--once");
@@ -36,6 +37,7 @@ async function runOnce(): Promise<number> {
     console.log(formatSummary(summary));
     if (!collectedAnything(summary)) return 1;
     await afterCollection(summary.finishedAt, setup.options.config);
+    await deliverOnce(setup.options, controller.signal);
     return 0;
   } finally {
     collector.close();

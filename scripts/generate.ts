@@ -9,7 +9,7 @@ const PG_SCHEMA = "prisma/postgres/schema.prisma";
 export function postgresSchemaFrom(sqliteSchema: string): string {
   return sqliteSchema
     .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace('output   = "../generated/prisma"', 'output   = "../../generated/prisma-pg"')
+    .replace(/(output\s*=\s*)"\.\.\/generated\/prisma"/, '$1"../../generated/prisma-pg"')
     .replace(
       /^\/\/ ImageFleet storage\..*?\n\n/s,
       "// GENERATED from prisma/schema.prisma by scripts/generate.ts: edit that file instead.\n\n",

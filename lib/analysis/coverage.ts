@@ -88,3 +88,13 @@ export function coverageNote(coverage: Coverage, window: { from: string; to: str
   const part = coveredPart(coverage, window.to);
   return part === null ? null : `${formatSpan(Date.parse(window.to) - Date.parse(window.from))} · ${part}`;
 }
+
+/**
+ * A coverage narrowed to what retention still keeps: buckets from `heldFrom` on (null: none stored,
+ * nothing dropped either). Only the start moves; collection, not bucket presence, says where it ends.
+ */
+export function withinHeld<C extends Coverage>(coverage: C, heldFrom: string | null): C {
+  if (heldFrom === null || coverage.from === null || coverage.to === null || heldFrom <= coverage.from) return coverage;
+  if (heldFrom >= coverage.to) return { ...coverage, from: null, to: null, complete: false };
+  return { ...coverage, from: heldFrom, complete: false };
+}

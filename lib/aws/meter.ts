@@ -9,9 +9,13 @@ export class ApiMeter {
   readonly calls: Record<string, number> = {};
   throttles = 0;
 
+  /** `onCall` hears of every request: a sign that the poll is making progress. */
+  constructor(private readonly onCall?: () => void) {}
+
   record(api: string, throttled: boolean): void {
     this.calls[api] = (this.calls[api] ?? 0) + 1;
     if (throttled) this.throttles += 1;
+    this.onCall?.();
   }
 
   total(): number {

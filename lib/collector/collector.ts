@@ -173,7 +173,7 @@ export class Collector {
   /** Polls one planned account × region; `worker` overrides who the poll run says ran it. */
   pollOne(
     unit: PlannedUnit,
-    options: { trigger: PollTrigger; signal?: AbortSignal; worker?: string },
+    options: { trigger: PollTrigger; signal?: AbortSignal; worker?: string; onProgress?: () => void },
   ): Promise<UnitSummary> {
     const { accountId, region } = unit;
     const worker = options.worker ?? this.worker;
@@ -189,6 +189,7 @@ export class Collector {
       trigger: options.trigger,
       worker,
       signal: options.signal,
+      onProgress: options.onProgress,
     });
   }
 

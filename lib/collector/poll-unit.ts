@@ -29,6 +29,8 @@ export interface UnitContext {
   trigger: PollTrigger;
   worker: string;
   signal?: AbortSignal;
+  /** Called on every AWS request and at the end of every phase (a worker renews its lease on it). */
+  onProgress?: () => void;
 }
 
 export interface UnitSummary {
@@ -57,12 +59,15 @@ const NO_COUNTS: Counts = { functionsSeen: 0, imageFunctions: 0, statesRead: 0, 
 class PhaseTimer {
   readonly ms: Record<string, number> = {};
 
+  constructor(private readonly onPhaseEnd?: () => void) {}
+
   async time<T>(phase: string, run: () => Promise<T>): Promise<T> {
     const started = performance.now();
     try {
       return await run();
     } finally {
       this.ms[phase] = Math.round(performance.now() - started);
+      this.onPhaseEnd?.();
     }
   }
 }
@@ -85,9 +90,9 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
     worker: ctx.worker,
     startedAt: now,
   });
-  const meter = new ApiMeter();
+  const meter = new ApiMeter(ctx.onProgress);
   const errors = new PollErrors({ accountId, region });
-  const timer = new PhaseTimer();
+  const timer = new PhaseTimer(ctx.onProgress);
 
   const finish = async (status: UnitSummary["status"], counts: Counts, write: (end: PollRunEnd) => Promise<void>) => {
     await timer.time("write", () =>
@@ -135,9 +140,14 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
     // Aborted by shutdown, or a fault of ours: nothing of this run is written but its record.
     return fail("collector", error);
   }
-  return finish(errors.count > 0 ? "partial" : "ok", observed.counts, (end) =>
-    writePollUnit(db, { ...observed.writes, pollRunId, scope: { accountId, region }, at: now, end }),
-  );
+  try {
+    return await finish(errors.count > 0 ? "partial" : "ok", observed.counts, (end) =>
+      writePollUnit(db, { ...observed.writes, pollRunId, scope: { accountId, region }, at: now, end }),
+    );
+  } catch (error) {
+    // The unit's transaction rolled back: it fails alone, recorded like an AWS error; the cycle goes on.
+    return fail("database", error);
+  }
 }
 
 type PollRunEnd = Parameters<typeof finishPollRun>[2];

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Delivery } from "@/lib/alerts/notify/deliver";
 import { sendToChannels } from "@/lib/alerts/notify/send";
 import { publicBase } from "@/lib/config/public-base-url";
 import type { ImageFleetConfig } from "@/lib/config/schema";
@@ -11,15 +10,16 @@ import { reportPath } from "./paths";
 
 /**
  * Sends the digest of each newly published report (fleet and per team) through the alert channels,
- * which route team digests to team channels. Each report's digest is queued once per channel.
+ * which route team digests to team channels. Each report's digest is queued once per channel; the
+ * delivery loop posts it. Returns how many messages were queued.
  */
 export async function deliverReportDigests(
   reports: readonly StoredReport[],
   config: Pick<ImageFleetConfig, "alerts">,
   now: Date,
   db: Db = defaultDb,
-): Promise<Delivery | null> {
-  if (reports.length === 0) return null;
+): Promise<number> {
+  if (reports.length === 0) return 0;
   const base = publicBase(config.alerts.publicBaseUrl);
   const notices = [];
   for (const report of reports) {

@@ -33,7 +33,7 @@ async function throttled(name: string, everyMs: number, step: () => Promise<unkn
 export async function afterCollection(now: Date, config: ImageFleetConfig): Promise<void> {
   let alertsChanged = false;
   await throttled("alerts", 0, async () => {
-    const { evaluation } = await runAlerting({ config, now });
+    const evaluation = await runAlerting({ config, now });
     alertsChanged = evaluation.opened + evaluation.updated + evaluation.resolved > 0;
   });
   // After the alerts of the same cycle, so the week to date counts them; at once when they changed.

@@ -5,6 +5,7 @@ import type { ImageFleetConfig } from "@/lib/config/schema";
 import { log } from "@/lib/log";
 import { afterCollection } from "./after-collection";
 import { wantsDemo } from "./aws-configuration";
+import { startOutboxDelivery } from "./delivery";
 import { type DemoFleet, startDemoFleet } from "./demo-fleet";
 
 type Env = Record<string, string | undefined>;
@@ -36,11 +37,13 @@ export async function startCollectorLoop(config: ImageFleetConfig, env: Env = pr
   const loop = runCollectorLoop(collector, intervalMs, controller.signal, (summary) =>
     afterCollection(summary.finishedAt, setup.options.config),
   );
+  // Notifications go out on their own loop: a channel that never answers cannot delay a cycle.
+  const delivery = startOutboxDelivery(setup.options);
   log.info({ intervalSeconds: intervalMs / 1000, regions: setup.options.config.regions }, "collector started");
   return {
     stop: async () => {
       controller.abort();
-      await loop;
+      await Promise.all([loop, delivery.stop()]);
       collector.close();
       await setup.close();
     },

@@ -8,6 +8,8 @@ import { writesSettled } from "@/lib/db/writes/transaction";
 import { log } from "@/lib/log";
 import { afterCollection } from "@/lib/server/after-collection";
 import { setUpCollector } from "@/lib/server/collector";
+import { startOutboxDelivery } from "@/lib/server/delivery";
+import { extendJobLease, unitsInFlight } from "./job-table";
 import { planCycle } from "./plan-cycle";
 import { pollUnitJob } from "./poll-unit-job";
 import { CYCLE_QUEUE, createQueues, UNIT_QUEUE } from "./queues";
@@ -60,9 +62,24 @@ export async function startWorker(
   await createQueues(boss, target.url);
 
   const afterPreviousCycle = () => afterCollection(clock(), setup.options.config);
-  const cycleContext = { boss, collector, clock, leaseSeconds, signal: controller.signal, afterPreviousCycle };
+  const cycleContext = {
+    boss,
+    collector,
+    clock,
+    leaseSeconds,
+    signal: controller.signal,
+    afterPreviousCycle,
+    unitsInFlight: () => unitsInFlight(db, UNIT_QUEUE),
+  };
   await boss.work(CYCLE_QUEUE, { pollingIntervalSeconds: 1 }, ([job]) => planCycle(cycleContext, job!.id));
-  const unitContext = { collector, db, clock, worker, signal: controller.signal };
+  const unitContext = {
+    collector,
+    db,
+    clock,
+    worker,
+    signal: controller.signal,
+    extendLease: (jobId: string, seconds: number) => extendJobLease(db, UNIT_QUEUE, jobId, seconds),
+  };
   for (let slot = 0; slot < accountConcurrency; slot++) {
     await boss.work<UnitJobData>(UNIT_QUEUE, { pollingIntervalSeconds: 1 }, ([job]) => pollUnitJob(unitContext, job!));
   }
@@ -73,13 +90,15 @@ export async function startWorker(
       .catch((error: Error) => log.error({ error: error.message }, "cannot request a collection cycle"));
   await requestCycle();
   const ticker = setInterval(requestCycle, Math.min(intervalSeconds, MAX_TICK_SECONDS) * 1000);
+  // Every worker delivers the outbox too (rows are claimed, never posted twice), apart from its jobs.
+  const delivery = startOutboxDelivery(setup.options);
   log.info({ worker, intervalSeconds, leaseSeconds, concurrency: accountConcurrency }, "collector worker started");
 
   return {
     stop: async () => {
       clearInterval(ticker);
       controller.abort();
-      await boss.stop({ graceful: true, wait: true });
+      await Promise.all([boss.stop({ graceful: true, wait: true }), delivery.stop()]);
       await writesSettled();
       collector.close();
       await setup.close();

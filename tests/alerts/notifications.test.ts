@@ -98,8 +98,10 @@ describe("notifications", () => {
       summary: "3 functions idle",
       url: "https://imagefleet.example.com/reports/2026-W49?team=payments",
     };
-    expect(await sendToChannels([digestNotice], { config, now: later(7_200_000) })).toMatchObject({ sent: 2 });
-    expect(await sendToChannels([digestNotice], { config, now: later(7_300_000) })).toMatchObject({ sent: 0 });
+    expect(await sendToChannels([digestNotice], { config, now: later(7_200_000) })).toBe(2);
+    expect(await deliver(later(7_200_000))).toMatchObject({ sent: 2 });
+    expect(await sendToChannels([digestNotice], { config, now: later(7_300_000) })).toBe(0);
+    expect(await deliver(later(7_300_000))).toMatchObject({ sent: 0 });
     expect(receiver.received).toHaveLength(2);
   });
 

@@ -54,6 +54,48 @@ describe("migrate", () => {
     expect((await migrate(target)).applied).toEqual(all.slice(-1));
   });
 
+  it("keeps one open alert per fingerprint: duplicates left by overlapping evaluators are resolved, new ones refused", async () => {
+    const target = await emptyDatabase();
+    const all = readMigrations(migrationsDir(target.kind)).map((m) => m.name);
+    const upTo = all.indexOf("20261207193004_one_open_alert_per_fingerprint");
+    await migrate(target, olderMigrations(target.kind, upTo));
+    const db = createDb(target);
+    const alert = (id: string, openedAt: string) => ({
+      id,
+      fingerprint: "failed:111122223333:eu-west-1:orders",
+      rule: "failed",
+      severity: "critical",
+      state: "open",
+      accountId: "111122223333",
+      region: "eu-west-1",
+      title: "Failed",
+      reason: "ImageDeleted",
+      openedAt: new Date(openedAt),
+      updatedAt: new Date(openedAt),
+    });
+    try {
+      await db.alert.createMany({
+        data: [alert("first", "2026-12-01T10:00:00Z"), alert("second", "2026-12-01T10:00:05Z")],
+      });
+      await migrate(target);
+      const rows = await db.alert.findMany({
+        orderBy: { id: "asc" },
+        select: { id: true, state: true, resolvedAt: true },
+      });
+      expect(rows).toEqual([
+        { id: "first", state: "open", resolvedAt: null },
+        { id: "second", state: "resolved", resolvedAt: new Date("2026-12-01T10:00:05Z") },
+      ]);
+      await expect(db.alert.create({ data: alert("third", "2026-12-01T11:00:00Z") })).rejects.toMatchObject({
+        code: "P2002",
+      });
+      await db.alert.update({ where: { id: "first" }, data: { state: "resolved", resolvedAt: new Date() } });
+      await db.alert.create({ data: alert("third", "2026-12-01T11:00:00Z") });
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it("lets several processes start at once without applying twice", async () => {
     const target = await emptyDatabase();
     const results = await Promise.all([migrate(target), migrate(target), migrate(target)]);

@@ -20,9 +20,9 @@ async function planOf(query: Prisma.Sql): Promise<string> {
   return rows.map((row) => row.detail).join("\n");
 }
 
-function tablePage(params: Record<string, string>): Prisma.Sql {
+async function tablePage(params: Record<string, string>): Promise<Prisma.Sql> {
   const query = functionsView.schemas.api.parse(params);
-  return pageQuery({ ...query, scope: null }, windowOf(query, NOW), NOW, 50, 0);
+  return pageQuery({ ...query, scope: null }, await windowOf(db, query, NOW), NOW, 50, 0);
 }
 
 // Preset windows read the roll-ups and never a bucket, on both databases; custom windows still do.
@@ -30,7 +30,7 @@ describe("plans of preset windows", () => {
   it.each(["coldStarts", "coldStartRate", "initP95"])(
     "the table sorted by %s reads one roll-up row per function",
     async (sort) => {
-      const plan = await planOf(tablePage({ range: "7d", sort, dir: "desc" }));
+      const plan = await planOf(await tablePage({ range: "7d", sort, dir: "desc" }));
       expect(plan).toContain("FunctionRollup");
       expect(plan).not.toContain("MetricBucket");
       if (!pg) expect(plan).toContain("sqlite_autoindex_FunctionRollup_1 (functionId=? AND window=?)");
@@ -39,7 +39,7 @@ describe("plans of preset windows", () => {
 
   it("a custom window still aggregates buckets", async () => {
     const plan = await planOf(
-      tablePage({ from: "2026-11-01T00:00:00Z", to: "2026-11-08T00:00:00Z", sort: "coldStarts", dir: "desc" }),
+      await tablePage({ from: "2026-11-01T00:00:00Z", to: "2026-11-08T00:00:00Z", sort: "coldStarts", dir: "desc" }),
     );
     expect(plan).toContain("MetricBucket");
   });
@@ -47,7 +47,7 @@ describe("plans of preset windows", () => {
   it("the overview's cold-start chart reads the slice roll-ups from their covering index", async () => {
     for (const range of ["24h", "30d"]) {
       const query = fleetView.schemas.api.parse({ range, region: "us-east-1" });
-      const plan = await planOf(sliceStepsQuery(query, null, windowOf(query, NOW)));
+      const plan = await planOf(sliceStepsQuery(query, null, await windowOf(db, query, NOW)));
       expect(plan).not.toContain("MetricBucket");
       if (!pg)
         expect(plan).toMatch(

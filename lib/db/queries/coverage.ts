@@ -4,7 +4,7 @@ import { type CollectedSpan, type FleetCoverage, windowCoverage } from "@/lib/an
 import { LAST_INVOCATION_LOOKBACK_MS } from "@/lib/analysis/idle";
 import { HOUR_MS } from "@/lib/analysis/time";
 import type { Db } from "../client";
-import { METRIC_RESOLUTION } from "./metric-aggregates";
+import { WINDOW_RESOLUTIONS } from "./metric-aggregates";
 import { toDate, toNumber } from "./sql";
 
 /** What the database knows of a function's collection: enough to say from when its history is known. */
@@ -47,12 +47,12 @@ export async function collectedSpans(
       : await Promise.all([
           db.metricBucket.groupBy({
             by: ["functionId"],
-            where: { functionId: { in: ids }, resolution: METRIC_RESOLUTION },
+            where: { functionId: { in: ids }, resolution: { in: WINDOW_RESOLUTIONS } },
             _min: { start: true },
           }),
           db.metricBucket.groupBy({
             by: ["functionId"],
-            where: { functionId: { in: ids }, resolution: METRIC_RESOLUTION, coldStarts: { gt: 0 } },
+            where: { functionId: { in: ids }, resolution: { in: WINDOW_RESOLUTIONS }, coldStarts: { gt: 0 } },
             _min: { start: true },
           }),
         ]);
@@ -104,7 +104,7 @@ export async function fleetColdStartCoverage(
   >`
     SELECT COUNT(*) AS "functions",
       SUM(CASE WHEN f."coldStartsThrough" >= ${lastStepStart} AND (f."firstSeenAt" <= ${window.from} OR EXISTS (
-        SELECT 1 FROM "MetricBucket" b WHERE b."functionId" = f."id" AND b."resolution" = ${METRIC_RESOLUTION}
+        SELECT 1 FROM "MetricBucket" b WHERE b."functionId" = f."id" AND b."resolution" IN (${Prisma.join(WINDOW_RESOLUTIONS)})
           AND b."start" <= ${window.from} AND b."coldStarts" > 0)) THEN 1 ELSE 0 END) AS "fullyCovered",
       MIN(CASE WHEN f."coldStartsThrough" IS NOT NULL THEN f."firstSeenAt" END) AS "firstSeen",
       MAX(f."coldStartsThrough") AS "through"

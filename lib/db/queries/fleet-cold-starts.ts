@@ -1,6 +1,7 @@
 import type { ColdStartPoint, ColdStartSeries } from "@/lib/contracts/fleet";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { withinHeld } from "@/lib/analysis/coverage";
 import type { AccountScope } from "@/lib/analysis/scope";
 import { type BucketAggregate, coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
 import { resolveTimeRange, stepMs, type ViewWindow } from "@/lib/analysis/time-window";
@@ -9,7 +10,8 @@ import { type Db, db as defaultDb } from "../client";
 import { weightedP95 } from "../writes/rollups";
 import { fleetColdStartCoverage } from "./coverage";
 import { functionConditions } from "./function-filter";
-import { bucketsIn } from "./metric-aggregates";
+import { type BucketParts, bucketsIn } from "./metric-aggregates";
+import { metricWindow } from "./metric-resolution";
 import { freshSliceRollups, presetOf } from "./rollups";
 import { scopeConditions } from "./scope";
 import { bucketStarts, groupBySteps } from "./series";
@@ -40,7 +42,7 @@ interface FleetHour {
  * Fleet-wide hourly sums; the hourly init p95 is merged across functions as mergeBuckets does.
  * Both queries read only columns of the (resolution, start, …) covering index.
  */
-async function fleetHours(db: Db, slice: Prisma.Sql, window: ViewWindow): Promise<FleetHour[]> {
+async function fleetHours(db: Db, slice: Prisma.Sql, window: BucketParts): Promise<FleetHour[]> {
   const [sums, p95s] = await Promise.all([
     db.$queryRaw<{ start: Date; coldStarts: unknown; invocations: unknown }[]>`
       SELECT b."start", SUM(b."coldStarts") AS "coldStarts", SUM(b."invocations") AS "invocations"
@@ -128,10 +130,15 @@ export async function fleetColdStarts(
   const size = stepMs(window.step);
   const preset = presetOf(query);
   const rollup = preset ? await freshSliceRollups(db, query, now) : null;
-  const [hours, coverage] = await Promise.all([
-    preset ? rolledUpSteps(db, query, scope, window) : fleetHours(db, sliceOf(query, scope), window),
+  // Preset windows (30 days at most, inside hourly retention) read the slice roll-ups; custom
+  // windows read buckets, daily ones stitched in where hourly retention ended.
+  const read = preset ? null : await metricWindow(db, window);
+  const [hours, collected] = await Promise.all([
+    read ? fleetHours(db, sliceOf(query, scope), read.parts) : rolledUpSteps(db, query, scope, window),
     fleetColdStartCoverage(db, sliceConditions(query, scope, "exclude"), window, size),
   ]);
+  // Retention may have dropped the window's oldest buckets (past the daily roll-ups' reach).
+  const coverage = read ? withinHeld(collected, read.coverage.from) : collected;
   const steps = stepsOf(hours, window);
   // Collected from the first sight of the earliest function, or from an earlier hour that holds cold starts.
   const firstHour = hours.reduce((min, h) => (h.init.count > 0 ? Math.min(min, h.start) : min), Infinity);

@@ -14,6 +14,7 @@ import { type FunctionFilter, functionConditions } from "./function-filter";
 import { functionRefs } from "./function-ref";
 import { imageRef } from "./image-ref";
 import { totalsByFunction } from "./metric-aggregates";
+import { metricWindow } from "./metric-resolution";
 import { freshFunctionRollups, presetOf } from "./rollups";
 import { scopeWhere } from "./scope";
 import { toIso, toNumber, whereAll } from "./sql";
@@ -33,7 +34,10 @@ function slice(query: Slice, extra: FunctionFilter = {}): FunctionFilter {
 /** The window's totals per function as `t`: a preset's roll-up rows, or a custom window's bucket sums. */
 async function windowTotals(db: Db, query: Slice, filter: FunctionFilter, now: Date): Promise<Prisma.Sql> {
   const preset = presetOf(query);
-  if (!preset) return Prisma.sql`JOIN (${totalsByFunction(resolveTimeRange(query, now))}) t ON t."functionId" = f."id"`;
+  if (!preset) {
+    const { parts } = await metricWindow(db, resolveTimeRange(query, now));
+    return Prisma.sql`JOIN (${totalsByFunction(parts)}) t ON t."functionId" = f."id"`;
+  }
   await freshFunctionRollups(db, filter, preset, now);
   return Prisma.sql`JOIN "FunctionRollup" t ON t."functionId" = f."id" AND t."window" = ${preset}`;
 }

@@ -16,7 +16,7 @@ import { type CollectedSpans, collectedSpans, invocationHistoryFrom } from "./co
 import { functionCost } from "./function-cost";
 import { imageRef } from "./image-ref";
 import { parseJsonColumn } from "./json-column";
-import { METRIC_RESOLUTION } from "./metric-aggregates";
+import { metricWindow } from "./metric-resolution";
 import { bucketStarts, type HourlyMetrics, rollUp } from "./series";
 import { toIso } from "./sql";
 import { statesSince } from "./state-since";
@@ -95,7 +95,13 @@ export async function functionDetail(
       orderBy: { from: "asc" },
     }),
     db.metricBucket.findMany({
-      where: { functionId: fn.id, resolution: METRIC_RESOLUTION, start: { gte: window.from, lt: window.to } },
+      where: {
+        functionId: fn.id,
+        OR: (await metricWindow(db, window)).parts.map((part) => ({
+          resolution: part.resolution,
+          start: { gte: part.from, lt: part.to },
+        })),
+      },
       orderBy: { start: "asc" },
     }),
     db.configChange.findMany({ where: { functionId: fn.id }, orderBy: { at: "desc" }, take: RECENT_CHANGES }),

@@ -2,7 +2,7 @@ import type { FunctionPage, FunctionRow } from "@/lib/contracts/functions";
 import { openAlertsByFunction } from "./alerts";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { windowCoverage } from "@/lib/analysis/coverage";
+import { windowCoverage, withinHeld } from "@/lib/analysis/coverage";
 import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
 import type { AccountScope } from "@/lib/analysis/scope";
 import { coldStartRate } from "@/lib/analysis/stats";
@@ -20,6 +20,7 @@ import { collectedSpans, invocationHistoryFrom } from "./coverage";
 import { type FunctionFilter, functionConditions } from "./function-filter";
 import { imageRef } from "./image-ref";
 import { type FunctionMetrics, initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
+import { type MetricWindow, metricWindow } from "./metric-resolution";
 import { freshFunctionRollups, presetOf, rolledUpMetricsOf, rollupJoin } from "./rollups";
 import { toDate, toIso, toNumber, whereAll } from "./sql";
 import { statesSince } from "./state-since";
@@ -67,21 +68,28 @@ const SORT_COLUMNS: Record<FunctionSort, Prisma.Sql> = {
 function metricJoins(sort: FunctionSort, window: Window): Prisma.Sql {
   if (!isMetricSort(sort)) return Prisma.empty;
   if (window.preset) return rollupJoin(window.preset);
+  const parts = window.read!.parts;
   if (sort === "coldStarts" || sort === "coldStartRate") {
-    return Prisma.sql`LEFT JOIN (${totalsByFunction(window)}) m ON m."functionId" = f."id"`;
+    return Prisma.sql`LEFT JOIN (${totalsByFunction(parts)}) m ON m."functionId" = f."id"`;
   }
-  return Prisma.sql`LEFT JOIN (${initP95ByFunction(window)}) p ON p."functionId" = f."id"`;
+  return Prisma.sql`LEFT JOIN (${initP95ByFunction(parts)}) p ON p."functionId" = f."id"`;
 }
 
 function sortColumn(sort: FunctionSort, window: Window): Prisma.Sql {
   return window.preset && isMetricSort(sort) ? ROLLUP_SORT_COLUMNS[sort] : SORT_COLUMNS[sort];
 }
 
-/** The window asked for, and its preset when it is one (preset windows read roll-ups, custom ones buckets). */
-export type Window = ViewWindow & { preset: RangePreset | null };
+/**
+ * The window asked for, and its preset when it is one. Preset windows (30 days at most, inside
+ * hourly retention) read roll-ups; custom ones read buckets, daily ones stitched in where hourly
+ * retention ended (`read`).
+ */
+export type Window = ViewWindow & { preset: RangePreset | null; read: MetricWindow | null };
 
-export function windowOf(query: TimeRangeQuery, now: Date): Window {
-  return { ...resolveTimeRange(query, now), preset: presetOf(query) };
+export async function windowOf(db: Db, query: TimeRangeQuery, now: Date): Promise<Window> {
+  const window = resolveTimeRange(query, now);
+  const preset = presetOf(query);
+  return { ...window, preset, read: preset ? null : await metricWindow(db, window) };
 }
 
 /** A row as the page query returns it: the table's own columns, timestamps and numbers still raw. */
@@ -148,7 +156,7 @@ async function selectPage(
 }
 
 async function metricsOfPage(db: Db, ids: string[], window: Window): Promise<Map<string, FunctionMetrics>> {
-  return window.preset ? rolledUpMetricsOf(db, ids, window.preset) : metricsOf(db, ids, window);
+  return window.preset ? rolledUpMetricsOf(db, ids, window.preset) : metricsOf(db, ids, window.read!.parts);
 }
 
 async function toRows(db: Db, records: FunctionRecord[], window: Window, options: Required<ReadOptions>) {
@@ -171,6 +179,8 @@ async function toRows(db: Db, records: FunctionRecord[], window: Window, options
     statesSince(db, facts),
   ]);
   const stepSize = stepMs(window.step);
+  // Retention may have dropped a custom window's oldest buckets (past the daily roll-ups' reach).
+  const heldFrom = window.read ? window.read.coverage.from : null;
   return records.map((r, i): FunctionRow => {
     const stateSince = since.get(r.id);
     const idle = idleStatus({
@@ -183,8 +193,8 @@ async function toRows(db: Db, records: FunctionRecord[], window: Window, options
     });
     const span = spans.get(r.id);
     const coverage = {
-      metrics: windowCoverage(span?.metrics ?? null, window, stepSize),
-      coldStarts: windowCoverage(span?.coldStarts ?? null, window, stepSize),
+      metrics: withinHeld(windowCoverage(span?.metrics ?? null, window, stepSize), heldFrom),
+      coldStarts: withinHeld(windowCoverage(span?.coldStarts ?? null, window, stepSize), heldFrom),
     };
     const m = metrics.get(r.id) ?? { coldStarts: 0, invocations: 0, initP95: null };
     const coldStarts = coverage.coldStarts.from === null ? null : m.coldStarts;
@@ -238,7 +248,7 @@ function withDefaults(options: ReadOptions): Required<ReadOptions> {
 /** One page of the fleet table: filtered, sorted and paged in SQL, metrics aggregated for that page only. */
 export async function functionsPage(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
   const o = withDefaults(options);
-  const window = windowOf(query, o.now);
+  const window = await windowOf(o.db, query, o.now);
   const filter = { ...query, scope: o.scope };
   const rollup = window.preset ? await freshFunctionRollups(o.db, filter, window.preset, o.now) : null;
   const [records, count] = await Promise.all([
@@ -267,7 +277,7 @@ const EXPORT_BATCH = 500;
 /** Every row matching the filter, in the table's order, a batch at a time (for streaming exports). */
 export async function* allFunctions(filter: FunctionsFilter, options: ReadOptions = {}): AsyncGenerator<FunctionRow[]> {
   const o = withDefaults(options);
-  const window = windowOf(filter, o.now);
+  const window = await windowOf(o.db, filter, o.now);
   if (window.preset) await freshFunctionRollups(o.db, { ...filter, scope: o.scope }, window.preset, o.now);
   for (let offset = 0; ; offset += EXPORT_BATCH) {
     const records = await selectPage(o.db, { ...filter, scope: o.scope }, window, o.now, EXPORT_BATCH, offset);

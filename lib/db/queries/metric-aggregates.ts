@@ -1,12 +1,21 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { WeekColdStarts } from "@/lib/analysis/rules/facts";
-import type { ViewWindow } from "@/lib/analysis/time-window";
 import type { Db } from "../client";
+import { type MetricWindow, metricWindow, type ResolutionPart } from "./metric-resolution";
 import { toNumber, toNumberOrNull } from "./sql";
 
-/** Pages read hourly buckets: kept for the whole history, unlike 5-minute ones. */
+/**
+ * The hourly resolution, for reads that need the hour itself (a last invoked hour, a failure's
+ * onset); a window's figures read the finest resolution retention keeps (`metricWindow`).
+ */
 export const METRIC_RESOLUTION = "1h";
+
+/** Every resolution a window's figures may come from: hourly, then daily roll-ups past hourly retention. */
+export const WINDOW_RESOLUTIONS = ["1h", "1d"];
+
+/** A window's buckets to read: each part at the finest resolution retention still keeps (./metric-resolution.ts). */
+export type BucketParts = readonly ResolutionPart[];
 
 /**
  * The window's buckets. `perFunction` is for reads of a few functions' buckets: SQLite, without
@@ -14,19 +23,22 @@ export const METRIC_RESOLUTION = "1h";
  * function than seek each function's key; comparing `resolution || ''` takes that index out of the
  * running (PostgreSQL plans by its statistics either way).
  */
-export function bucketsIn(window: Pick<ViewWindow, "from" | "to">, { perFunction = false } = {}): Prisma.Sql {
+export function bucketsIn(parts: BucketParts, { perFunction = false } = {}): Prisma.Sql {
   const resolution = perFunction ? Prisma.sql`b."resolution" || ''` : Prisma.sql`b."resolution"`;
-  return Prisma.sql`${resolution} = ${METRIC_RESOLUTION} AND b."start" >= ${window.from} AND b."start" < ${window.to}`;
+  const conditions = parts.map(
+    (part) => Prisma.sql`${resolution} = ${part.resolution} AND b."start" >= ${part.from} AND b."start" < ${part.to}`,
+  );
+  return conditions.length === 1 ? conditions[0]! : Prisma.sql`((${Prisma.join(conditions, ") OR (")}))`;
 }
 
 /** Condition on `MetricBucket b`: the window's buckets, of every function or only of `functionIds` (one table page). */
-function bucketsOf(window: Pick<ViewWindow, "from" | "to">, functionIds?: readonly string[]): Prisma.Sql {
+function bucketsOf(window: BucketParts, functionIds?: readonly string[]): Prisma.Sql {
   if (functionIds === undefined) return bucketsIn(window);
   return Prisma.sql`${bucketsIn(window, { perFunction: true })} AND b."functionId" IN (${Prisma.join(functionIds)})`;
 }
 
 /** Per function: sums over the window's buckets. */
-export function totalsByFunction(window: Pick<ViewWindow, "from" | "to">, functionIds?: readonly string[]) {
+export function totalsByFunction(window: BucketParts, functionIds?: readonly string[]) {
   return Prisma.sql`SELECT b."functionId", SUM(b."coldStarts") AS "coldStarts", SUM(b."invocations") AS "invocations"
     FROM "MetricBucket" b WHERE ${bucketsOf(window, functionIds)} GROUP BY b."functionId"`;
 }
@@ -36,7 +48,7 @@ export function totalsByFunction(window: Pick<ViewWindow, "from" | "to">, functi
  * `mergeBuckets` (lib/analysis/stats.ts) does: the count-weighted nearest-rank p95 of the bucket
  * p95s. Done in SQL so a page never loads every bucket of the window.
  */
-export function initP95ByFunction(window: Pick<ViewWindow, "from" | "to">, functionIds?: readonly string[]) {
+export function initP95ByFunction(window: BucketParts, functionIds?: readonly string[]) {
   return Prisma.sql`SELECT w."functionId", MIN(w."initP95") AS "initP95" FROM (
       SELECT b."functionId", b."initP95",
         SUM(b."coldStarts") OVER (PARTITION BY b."functionId" ORDER BY b."initP95", b."start" ROWS UNBOUNDED PRECEDING) AS "cumulative",
@@ -56,7 +68,7 @@ export interface FunctionMetrics {
 export async function metricsOf(
   db: Db,
   functionIds: readonly string[],
-  window: Pick<ViewWindow, "from" | "to">,
+  window: BucketParts,
 ): Promise<Map<string, FunctionMetrics>> {
   const metrics = new Map<string, FunctionMetrics>();
   if (functionIds.length === 0) return metrics;
@@ -83,10 +95,11 @@ export async function metricsOf(
 /** Cold starts, invocations and merged init p95 per function in each span: two grouped queries per span. */
 export async function coldStartsPerSpan(
   db: Db,
-  spans: readonly Pick<ViewWindow, "from" | "to">[],
+  spans: readonly Pick<MetricWindow["parts"][number], "from" | "to">[],
 ): Promise<Map<string, WeekColdStarts>[]> {
   return Promise.all(
-    spans.map(async (span) => {
+    spans.map(async (window) => {
+      const span = (await metricWindow(db, window)).parts;
       const [totals, p95s] = await Promise.all([
         db.$queryRaw<{ functionId: string; coldStarts: unknown; invocations: unknown }[]>(totalsByFunction(span)),
         db.$queryRaw<{ functionId: string; initP95: unknown }[]>(initP95ByFunction(span)),

@@ -4,6 +4,7 @@ import type { ReportDayActivity, ReportInitHour } from "@/lib/analysis/report/ty
 import type { LocalDay } from "@/lib/analysis/weeks";
 import type { Db } from "../client";
 import { bucketsIn } from "./metric-aggregates";
+import { metricWindow } from "./metric-resolution";
 import { toNumber, toNumberOrNull } from "./sql";
 
 /** Ids bound per query: well under SQLite's and PostgreSQL's parameter limits. */
@@ -36,7 +37,8 @@ function dayOf(days: readonly LocalDay[]): Prisma.Sql {
  * init durations a report merges) and its last invoked hour. Summing in SQL keeps a fleet's week
  * (about 90 hourly rows per function) out of memory: 20,000 functions read in seconds, not a minute.
  */
-export async function weekActivity(db: Db, span: Span, days: readonly LocalDay[]): Promise<Map<string, WeekActivity>> {
+export async function weekActivity(db: Db, week: Span, days: readonly LocalDay[]): Promise<Map<string, WeekActivity>> {
+  const span = (await metricWindow(db, week)).parts;
   const [sums, initHours] = await Promise.all([
     db.$queryRaw<
       { functionId: string; date: string; invocations: unknown; coldStarts: unknown; lastInvoked: unknown }[]
@@ -107,11 +109,12 @@ export async function lastInvokedBefore(
   before: Date,
 ): Promise<Map<string, Date>> {
   const last = new Map<string, Date>();
+  const { parts } = await metricWindow(db, { from: new Date(0), to: before });
   for (let i = 0; i < functionIds.length; i += ID_CHUNK) {
     const rows = await db.$queryRaw<{ id: string; lastInvoked: unknown }[]>`
       SELECT f."id", (
         SELECT MAX(b."start") FROM "MetricBucket" b
-        WHERE b."functionId" = f."id" AND ${bucketsIn({ from: new Date(0), to: before }, { perFunction: true })}
+        WHERE b."functionId" = f."id" AND ${bucketsIn(parts, { perFunction: true })}
           AND b."invocations" > 0
       ) AS "lastInvoked"
       FROM "Function" f WHERE f."id" IN (${Prisma.join(functionIds.slice(i, i + ID_CHUNK))})`;

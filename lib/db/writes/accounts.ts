@@ -21,10 +21,18 @@ export async function syncAccount(
   const assumeFields = assume.error
     ? { assumeError: assume.error, assumeErrorAt: assume.at }
     : { assumeError: null, assumeErrorAt: null };
-  const stored = await db.account.findUnique({ where: { id } });
+  let stored = await db.account.findUnique({ where: { id } });
   if (!stored) {
-    await db.account.create({ data: { id, ...fields, ...assumeFields } });
-    return;
+    const created = await db.account.create({ data: { id, ...fields, ...assumeFields } }).then(
+      () => true,
+      (error: { code?: string }) => {
+        // Another collection starting at the same moment stored it first: carry on with its row.
+        if (error.code === "P2002") return false;
+        throw error;
+      },
+    );
+    if (created) return;
+    stored = await db.account.findUniqueOrThrow({ where: { id } });
   }
   const sameError = stored.assumeError === assumeFields.assumeError;
   const changed =

@@ -8,12 +8,25 @@ export const INSERT_CHUNK = 500;
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/** Prisma's code for a unique constraint violation. */
+const UNIQUE_VIOLATION = "P2002";
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === UNIQUE_VIOLATION;
+}
+
 /**
  * Runs one poll unit's writes in a transaction. Writers in this process take turns: SQLite has a
  * single writer anyway, and a shutdown can wait for the write in progress by awaiting the queue.
+ * Another process committing the same rows in between (two collections at once, two alert
+ * evaluations) makes the write fail on a unique key: it is run once more, and reads what the
+ * other committed. `write` must therefore read what it depends on inside the transaction.
  */
 export function writeTransaction<T>(db: Db, write: (tx: Tx) => Promise<T>): Promise<T> {
-  const run = queue.then(() => db.$transaction(write, { maxWait: 60_000, timeout: 300_000 }));
+  const attempt = () => db.$transaction(write, { maxWait: 60_000, timeout: 300_000 });
+  const run = queue.then(() =>
+    attempt().catch((error) => (isUniqueViolation(error) ? attempt() : Promise.reject(error))),
+  );
   queue = run.catch(() => undefined);
   return run;
 }

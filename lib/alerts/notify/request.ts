@@ -1,0 +1,24 @@
+import type { AlertChannelConfig } from "@/lib/config/schema";
+
+/** What the outbox stores for one notification, as far as posting it is concerned. */
+export interface OutboxMessage {
+  channel: string;
+  event: string;
+  payload: string;
+}
+
+export interface ChannelRequest {
+  url: string;
+  init: Pick<RequestInit, "method" | "headers" | "body">;
+}
+
+/**
+ * The HTTP request that delivers one outbox row to its channel: the one place that knows how a
+ * channel type is posted to (the payload was rendered in the channel's format when queued).
+ */
+export function channelRequest(channel: AlertChannelConfig, message: OutboxMessage): ChannelRequest {
+  return {
+    url: channel.url,
+    init: { method: "POST", headers: { "content-type": "application/json" }, body: message.payload },
+  };
+}
