@@ -7,16 +7,19 @@ import { type FunctionListing, listFunctions } from "@/lib/aws/lambda";
 import { ApiMeter, withMeter } from "@/lib/aws/meter";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/client";
+import { writeBackfill } from "@/lib/db/writes/backfill";
 import { type FunctionRow, loadFunctions } from "@/lib/db/writes/functions";
 import { imageId, loadImages } from "@/lib/db/writes/images";
 import { finishPollRun, type PollStatus, type PollTrigger, startPollRun } from "@/lib/db/writes/poll-runs";
 import { writePollUnit } from "@/lib/db/writes/poll-unit";
 import { log } from "@/lib/log";
-import { collectColdStarts } from "./cold-starts";
+import { type BackfillProgress, backfillHistory } from "./backfill";
+import { coldStartCoverageRestart, collectColdStarts } from "./cold-starts";
 import { collectImages, type ImageTarget } from "./images";
 import { takeInventory } from "./inventory";
-import { collectMetrics } from "./metrics";
+import { collectMetrics, hourlyCoverageRestart } from "./metrics";
 import { PollErrors } from "./poll-errors";
+import { GIB, ScanBudget } from "./scan-budget";
 import { readStates, selectStateReads } from "./state-reads";
 import { functionChanges, progressUpdates } from "./unit-writes";
 
@@ -29,6 +32,8 @@ export interface UnitContext {
   trigger: PollTrigger;
   worker: string;
   signal?: AbortSignal;
+  /** The collection run's Insights budget for history backfill, shared by its units; unset, this unit gets a whole one. */
+  budget?: ScanBudget;
 }
 
 export interface UnitSummary {
@@ -45,6 +50,8 @@ export interface UnitSummary {
   calls: number;
   throttles: number;
   errors: number;
+  /** How far this unit's history backfill has got after this run (null: the run failed before it). */
+  backfill: BackfillProgress | null;
 }
 
 /** Images change only by push and rescan: push time and size never, findings and last pull slowly. */
@@ -101,7 +108,7 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
         errors: errors.records,
       }),
     );
-    const summary = {
+    const summary: UnitSummary = {
       pollRunId,
       accountId,
       region,
@@ -110,6 +117,7 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
       calls: meter.total(),
       throttles: meter.throttles,
       errors: errors.count,
+      backfill: null,
     };
     log.info({ ...summary, phaseMs: timer.ms }, "poll unit done");
     return summary;
@@ -135,9 +143,64 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
     // Aborted by shutdown, or a fault of ours: nothing of this run is written but its record.
     return fail("collector", error);
   }
-  return finish(errors.count > 0 ? "partial" : "ok", observed.counts, (end) =>
+  const fresh = await finish(errors.count > 0 ? "partial" : "ok", observed.counts, (end) =>
     writePollUnit(db, { ...observed.writes, pollRunId, at: now, end }),
   );
+  // The fresh state is written: older history now, without holding it up.
+  try {
+    const backfill = await timer.time("backfill", () =>
+      withMeter(meter, () =>
+        backfillHistory(
+          {
+            cloudwatch: ctx.aws.cloudwatch(scope),
+            logs: ctx.aws.logs(scope),
+            config: ctx.config,
+            now,
+            budget: ctx.budget ?? ScanBudget.ofGiB(ctx.config.collector.backfill.maxScanGiB),
+            errors,
+            scope: { accountId, region },
+            signal: ctx.signal,
+          },
+          observed.collected.filter((row) => row.deletedAt === null),
+        ),
+      ),
+    );
+    const status = errors.count > 0 ? "partial" : fresh.status;
+    await timer.time("backfillWrite", () =>
+      writeBackfill(db, {
+        pollRunId,
+        buckets: backfill.buckets,
+        coverage: backfill.coverage,
+        progress: backfill.progress,
+        run: { status, calls: meter.calls, throttles: meter.throttles, errors: errors.records },
+      }),
+    );
+    const summary = {
+      ...fresh,
+      status,
+      calls: meter.total(),
+      throttles: meter.throttles,
+      errors: errors.count,
+      backfill: backfill.progress,
+    };
+    log.info(
+      {
+        accountId,
+        region,
+        ...backfill.progress,
+        scannedGiB: backfill.progress.scannedBytes / GIB,
+        skippedGiB: backfill.progress.skippedBytes / GIB,
+        phaseMs: timer.ms,
+      },
+      backfill.progress.done < backfill.progress.total ? "history backfill under way" : "history backfill complete",
+    );
+    return summary;
+  } catch (error) {
+    // Aborted by shutdown, or a fault of ours: the fresh state stands, and the next run backfills again.
+    if (!ctx.signal?.aborted)
+      log.error({ accountId, region, error: (error as Error).message }, "history backfill failed");
+    return fresh;
+  }
 }
 
 type PollRunEnd = Parameters<typeof finishPollRun>[2];
@@ -205,12 +268,23 @@ async function observe(
     ),
   );
 
+  const restarts = <T>(rows: readonly T[], start: (row: T) => [string, Date | null]) =>
+    new Map(rows.map(start).filter((entry): entry is [string, Date] => entry[1] !== null));
   const progress = progressUpdates(current, {
     now,
     lastInvokedAt: metrics.lastInvokedAt,
     metricsCollected: metrics.collected,
     coldStartsCollected: coldStarts.collected,
+    metricsCoverageStart: restarts(dueForMetrics, (row) => [
+      row.id,
+      hourlyCoverageRestart(row.metricsThrough, now, lookbackMs),
+    ]),
+    coldStartsCoverageStart: restarts(current, (row) => [
+      row.id,
+      coldStartCoverageRestart(row.coldStartsThrough, now, lookbackMs),
+    ]),
   });
+  const updated = new Map(progress.map((update) => [update.id, update.data]));
   return {
     counts: {
       functionsSeen: current.length,
@@ -229,6 +303,8 @@ async function observe(
       images,
       snapshot: countFleet(current),
     },
+    /** The unit's functions as stored once the writes land: where the backfill takes over. */
+    collected: current.map((row) => ({ ...row, ...updated.get(row.id) })),
   };
 }
 

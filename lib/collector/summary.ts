@@ -62,5 +62,23 @@ export function formatSummary(summary: CycleSummary): string {
       a.assumeError ? [`${a.id} (${a.name}): cannot assume role: ${a.assumeError}`] : [],
     ),
   ];
-  return [header, ...lines, ...problems.map((p) => `! ${p}`)].join("\n");
+  const backfill = backfillLine(summary.units);
+  return [header, ...lines, ...(backfill ? [backfill] : []), ...problems.map((p) => `! ${p}`)].join("\n");
+}
+
+const gib = (bytes: number) => (bytes / 1024 ** 3).toFixed(2);
+
+/** "history backfill: backfilling 12 of 15 scopes, 41 % done; …": how much of the configured history is in. */
+export function backfillLine(units: CycleSummary["units"]): string | null {
+  const progress = units.flatMap((u) => (u.backfill ? [u.backfill] : []));
+  if (progress.length === 0) return null;
+  const pending = progress.filter((p) => p.done < p.total).length;
+  const done = progress.reduce((n, p) => n + p.done, 0);
+  const total = progress.reduce((n, p) => n + p.total, 0);
+  const scanned = progress.reduce((n, p) => n + p.scannedBytes, 0);
+  const skipped = progress.reduce((n, p) => n + p.skippedBytes, 0);
+  const cost = `Insights scanned ${gib(scanned)} GiB`;
+  if (pending === 0) return `history backfill: complete in ${progress.length} of ${progress.length} scopes; ${cost}`;
+  const percent = total === 0 ? 100 : Math.floor((100 * done) / total);
+  return `history backfill: backfilling ${pending} of ${progress.length} scopes, ${percent} % done; ${cost}, ${gib(skipped)} GiB left for later runs`;
 }
