@@ -1,3 +1,4 @@
+import { summarizeBackfill } from "@/lib/analysis/backfill-progress";
 import type { CycleSummary } from "./collector";
 
 const COLUMNS = [
@@ -72,13 +73,10 @@ const gib = (bytes: number) => (bytes / 1024 ** 3).toFixed(2);
 export function backfillLine(units: CycleSummary["units"]): string | null {
   const progress = units.flatMap((u) => (u.backfill ? [u.backfill] : []));
   if (progress.length === 0) return null;
-  const pending = progress.filter((p) => p.done < p.total).length;
-  const done = progress.reduce((n, p) => n + p.done, 0);
-  const total = progress.reduce((n, p) => n + p.total, 0);
+  const { scopes, backfilling, percent } = summarizeBackfill(progress);
   const scanned = progress.reduce((n, p) => n + p.scannedBytes, 0);
   const skipped = progress.reduce((n, p) => n + p.skippedBytes, 0);
   const cost = `Insights scanned ${gib(scanned)} GiB`;
-  if (pending === 0) return `history backfill: complete in ${progress.length} of ${progress.length} scopes; ${cost}`;
-  const percent = total === 0 ? 100 : Math.floor((100 * done) / total);
-  return `history backfill: backfilling ${pending} of ${progress.length} scopes, ${percent} % done; ${cost}, ${gib(skipped)} GiB left for later runs`;
+  if (backfilling === 0) return `history backfill: complete in ${scopes} of ${scopes} scopes; ${cost}`;
+  return `history backfill: backfilling ${backfilling} of ${scopes} scopes, ${percent} % done; ${cost}, ${gib(skipped)} GiB left for later runs`;
 }

@@ -82,7 +82,7 @@ describe("history backfill on first sight", () => {
     const runs = await db.pollRun.findMany({ where: { id: { in: first.units.map((u) => u.pollRunId) } } });
     expect(runs.every((run) => run.backfillDone === run.backfillTotal)).toBe(true);
     expect(runs.reduce((n, run) => n + run.backfillTotal, 0)).toBeGreaterThan(0);
-    expect(formatSummary(first)).toMatch(/history backfill: complete in 15 of 15 scopes/);
+    expect(formatSummary(first)).toMatch(/history backfill: complete in (\d+) of \1 scopes/);
   });
 
   it("reads nothing more once the history is complete", async () => {
