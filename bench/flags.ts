@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const PARTS = ["collection", "polling", "database", "web"] as const;
+export const PARTS = ["collection", "polling", "first-collection", "database", "web"] as const;
 export type Part = (typeof PARTS)[number];
 
 const OPTIONS = {
@@ -24,10 +24,10 @@ const OPTIONS = {
 } as const;
 
 export const USAGE = `Usage: npm run bench -- [flags]
-  --only collection,polling,database,web   parts to run (default: all)
+  --only collection,polling,first-collection,database,web   parts to run (default: all)
   --sweep-fleet 53700       simulator size for the one-scope sweep (≈ 10,000 in --sweep-scope)
   --sweep-scope 333333333333/eu-west-1
-  --multi-fleet 25760       simulator size for 5 accounts × 2 regions (≈ 20,000 functions)
+  --multi-fleet 25760       simulator size for 5 accounts × 2 regions (≈ 20,000 functions; also the first collection)
   --rate-fleet 3000         simulator size for calls per function (one account × region polled)
   --rate-hours 1            simulated hours of 5-minute cycles for the call rates
   --detect-fleet 150        simulator size for the detection-delay run (whole organisation)

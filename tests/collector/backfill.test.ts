@@ -93,4 +93,20 @@ describe("history backfill on first sight", () => {
     expect(described).toBe(0);
     expect(again.units.every((u) => u.backfill?.done === u.backfill?.total)).toBe(true);
   });
+
+  it("after the collector was down for days, reads the gap back and counts exactly again", async () => {
+    fleet.sim.clock.advance(4 * DAY_MS + 3 * HOUR_MS);
+    const cycle = await fleet.collector.runCycle("manual");
+    const now = cycle.startedAt.getTime();
+    expect(cycle.units.every((u) => u.backfill?.done === u.backfill?.total)).toBe(true);
+    const from = floorToHour(now - 7 * DAY_MS);
+    const { own } = await functionsWithOwnLogGroup();
+    for (const fn of own) {
+      // The fresh window covered two days; the backfill the rest of the week, gap included.
+      expect(fn.coldStartsCoveredFrom, fn.name).toEqual(new Date(from));
+      expect(await sumBuckets(fn.id, "coldStarts", from, now), fn.name).toBe(
+        fleet.sim.truth.coldStarts(fn.arn, from, now).length,
+      );
+    }
+  });
 });
