@@ -147,6 +147,17 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
     writePollUnit(db, { ...observed.writes, pollRunId, at: now, end }),
   );
   // The fresh state is written: older history now, without holding it up.
+  return backfillUnit(ctx, { now, fresh, meter, errors, timer, rows: observed.collected });
+}
+
+/** The unit's history backfill, written after its fresh state; its calls and errors join the poll run's. */
+async function backfillUnit(
+  ctx: UnitContext,
+  run: { now: Date; fresh: UnitSummary; meter: ApiMeter; errors: PollErrors; timer: PhaseTimer; rows: FunctionRow[] },
+): Promise<UnitSummary> {
+  const { db, scope } = ctx;
+  const { accountId, region } = scope;
+  const { now, fresh, meter, errors, timer } = run;
   try {
     const backfill = await timer.time("backfill", () =>
       withMeter(meter, () =>
@@ -161,14 +172,14 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
             scope: { accountId, region },
             signal: ctx.signal,
           },
-          observed.collected.filter((row) => row.deletedAt === null),
+          run.rows.filter((row) => row.deletedAt === null),
         ),
       ),
     );
     const status = errors.count > 0 ? "partial" : fresh.status;
     await timer.time("backfillWrite", () =>
       writeBackfill(db, {
-        pollRunId,
+        pollRunId: fresh.pollRunId,
         buckets: backfill.buckets,
         coverage: backfill.coverage,
         progress: backfill.progress,
