@@ -3,7 +3,8 @@ import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
 import { describeLogGroups, type LogGroupSize } from "@/lib/aws/logs";
 import type { ImageFleetConfig } from "@/lib/config/schema";
-import type { FunctionRow, FunctionWrites } from "@/lib/db/writes/functions";
+import type { StoredFunction } from "@/lib/db/queries/stored-functions";
+import type { FunctionWrites } from "@/lib/db/writes/functions";
 import type { BucketWrite } from "@/lib/db/writes/metric-buckets";
 import { log } from "@/lib/log";
 import { attributableTargets, type ColdStartQueryWindow, type ColdStartTarget, queryColdStarts } from "./cold-starts";
@@ -39,7 +40,7 @@ export interface BackfillContext {
   signal?: AbortSignal;
 }
 
-type Covered = Pick<FunctionRow, "firstSeenAt">;
+type Covered = Pick<StoredFunction, "firstSeenAt">;
 
 /**
  * Where a function's collected history starts: its coverage, or for rows collected before coverage
@@ -56,12 +57,12 @@ function coveredFrom(row: Covered, from: Date | null, through: Date | null): Dat
  * fresh state is written; cold starts only as far as the run's Insights scan budget reaches, the
  * rest on later runs.
  */
-export async function backfillHistory(ctx: BackfillContext, rows: readonly FunctionRow[]): Promise<BackfillOutcome> {
+export async function backfillHistory(ctx: BackfillContext, rows: readonly StoredFunction[]): Promise<BackfillOutcome> {
   const { backfill } = ctx.config.collector;
   const metricsFrom = floorToHour(new Date(ctx.now.getTime() - backfill.metricsDays * DAY_MS));
   const coldStartsFrom = floorToHour(new Date(ctx.now.getTime() - backfill.coldStartDays * DAY_MS));
-  const coverage = new Map<string, Partial<FunctionRow>>();
-  const cover = (id: string, data: Partial<FunctionRow>) => coverage.set(id, { ...coverage.get(id), ...data });
+  const coverage = new Map<string, Partial<StoredFunction>>();
+  const cover = (id: string, data: Partial<StoredFunction>) => coverage.set(id, { ...coverage.get(id), ...data });
 
   const metricRows = rows.flatMap((row) => {
     const from = coveredFrom(row, row.metricsCoveredFrom, row.metricsThrough);
@@ -112,7 +113,7 @@ interface PlannedScan {
 
 async function backfillColdStarts(
   ctx: BackfillContext,
-  due: readonly { row: FunctionRow; from: Date }[],
+  due: readonly { row: StoredFunction; from: Date }[],
   target: Date,
 ): Promise<{ buckets: BucketWrite[]; covered: Map<string, Date>; scannedBytes: number; skippedBytes: number }> {
   const covered = new Map<string, Date>();

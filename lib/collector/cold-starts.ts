@@ -15,7 +15,7 @@ import {
   aggregatesFromEvents,
   aggregatesFromInsights,
   COLD_START_FILTER_PATTERN,
-  COLD_START_QUERY,
+  COLD_START_STATS_QUERY,
   type ColdStartAggregates,
   isAggregated,
 } from "./init-durations";
@@ -187,7 +187,7 @@ async function aggregate(logs: CloudWatchLogsClient, window: Window, signal?: Ab
   try {
     answer = await runInsightsQuery(
       logs,
-      { ...window, logGroupNames: window.logGroups, query: COLD_START_QUERY },
+      { ...window, logGroupNames: window.logGroups, query: COLD_START_STATS_QUERY },
       signal,
     );
   } catch (error) {

@@ -12,8 +12,6 @@ export const FIVE_MINUTE_RETENTION_MS = 2 * DAY_MS;
 export const FIRST_SIGHT_MS = 2 * DAY_MS;
 /** 5-minute detail on first sight: enough for the recent-activity chart. */
 export const FIVE_MINUTE_FIRST_SIGHT_MS = 3 * HOUR_MS;
-/** How far back "last invoked" is looked for on first sight (hourly Invocations: 1-hour data lives 455 days). */
-export const LAST_INVOCATION_LOOKBACK_MS = 30 * DAY_MS;
 
 export function floorTo(date: Date, periodMs: number): Date {
   return new Date(Math.floor(date.getTime() / periodMs) * periodMs);
