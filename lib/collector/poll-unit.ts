@@ -7,8 +7,8 @@ import { type FunctionListing, listFunctions } from "@/lib/aws/lambda";
 import { ApiMeter, withMeter } from "@/lib/aws/meter";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/client";
-import { writeBackfill } from "@/lib/db/writes/backfill";
 import { loadStoredFunctions, type StoredFunction } from "@/lib/db/queries/stored-functions";
+import { writeBackfill } from "@/lib/db/writes/backfill";
 import { imageId, loadImages } from "@/lib/db/writes/images";
 import { finishPollRun, type PollStatus, type PollTrigger, startPollRun } from "@/lib/db/writes/poll-runs";
 import { writePollUnit } from "@/lib/db/writes/poll-unit";
@@ -153,7 +153,14 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
 /** The unit's history backfill, written after its fresh state; its calls and errors join the poll run's. */
 async function backfillUnit(
   ctx: UnitContext,
-  run: { now: Date; fresh: UnitSummary; meter: ApiMeter; errors: PollErrors; timer: PhaseTimer; rows: StoredFunction[] },
+  run: {
+    now: Date;
+    fresh: UnitSummary;
+    meter: ApiMeter;
+    errors: PollErrors;
+    timer: PhaseTimer;
+    rows: StoredFunction[];
+  },
 ): Promise<UnitSummary> {
   const { db, scope } = ctx;
   const { accountId, region } = scope;
