@@ -88,5 +88,5 @@ describe("history backfill under a small Insights budget", () => {
         fleet.sim.truth.coldStarts(fn.arn, target, now).length,
       );
     }
-  });
+  }, 600_000); // three collection cycles of a fresh fleet: minutes on a loaded machine
 });
