@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const PARTS = ["collection", "polling", "database", "web", "scale"] as const;
+export const PARTS = ["collection", "polling", "first-collection", "database", "web", "scale"] as const;
 /** `scale` (100,000 functions on PostgreSQL, a long load) runs only when asked for with --only. */
 const DEFAULT_PARTS = PARTS.filter((part) => part !== "scale");
 export type Part = (typeof PARTS)[number];
@@ -27,11 +27,11 @@ const OPTIONS = {
 } as const;
 
 export const USAGE = `Usage: npm run bench -- [flags]
-  --only collection,polling,database,web   parts to run (default: all but scale)
+  --only collection,polling,first-collection,database,web   parts to run (default: all but scale)
   --only scale              100,000 functions × 30 days on PostgreSQL only (--scale-functions N)
   --sweep-fleet 53700       simulator size for the one-scope sweep (≈ 10,000 in --sweep-scope)
   --sweep-scope 333333333333/eu-west-1
-  --multi-fleet 25760       simulator size for 5 accounts × 2 regions (≈ 20,000 functions)
+  --multi-fleet 25760       simulator size for 5 accounts × 2 regions (≈ 20,000 functions; also the first collection)
   --rate-fleet 3000         simulator size for calls per function (one account × region polled)
   --rate-hours 1            simulated hours of 5-minute cycles for the call rates
   --detect-fleet 150        simulator size for the detection-delay run (whole organisation)

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import pg from "pg";
 import { runSweep, type SweepResult, sweepRows } from "./collection";
 import { type DatabaseResult, databaseRows, runDatabaseBench } from "./database";
+import { type FirstCollectionResult, firstCollectionRows, measureFirstCollection } from "./first-collection";
 import { type BenchFlags, readFlags, USAGE } from "./flags";
 import { machineInfo } from "./machine";
 import { type ComparisonResult, comparePollers, comparisonRows } from "./poller-comparison";
@@ -15,6 +16,7 @@ const FIVE_ACCOUNTS = ["111111111111", "222222222222", "333333333333", "44444444
 
 interface Details {
   sweeps?: SweepResult[];
+  firstCollection?: FirstCollectionResult;
   polling?: ComparisonResult;
   database?: DatabaseResult[];
   scale?: DatabaseResult[];
@@ -155,6 +157,15 @@ if (flags.parts.has("polling")) {
       progress,
     );
     return comparisonRows(details.polling);
+  });
+}
+if (flags.parts.has("first-collection")) {
+  await part("first collection with history backfill", async () => {
+    details.firstCollection = await measureFirstCollection(flags.multiFleet, {
+      accounts: FIVE_ACCOUNTS,
+      regions: ["us-east-1", "eu-west-1"],
+    });
+    return firstCollectionRows(details.firstCollection);
   });
 }
 // The production build (when none exists) runs while the database part loads its fixture; the

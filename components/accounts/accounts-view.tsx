@@ -1,5 +1,6 @@
 "use client";
 
+import { summarizeBackfill } from "@/lib/analysis/backfill-progress";
 import type { AccountRegionStatus, AccountStatus } from "@/lib/contracts/accounts";
 import { apiQueries } from "@/lib/query/api-queries";
 import { useApiQuery } from "@/lib/query/use-api-query";
@@ -130,6 +131,31 @@ function AccountCard({ account }: { account: AccountStatus }) {
   );
 }
 
+/** "History backfill: backfilling 12 of 15 scopes, 41 %": the older history still being read in. */
+function BackfillLine({ accounts }: { accounts: AccountStatus[] }) {
+  const scopes = accounts.flatMap((account) => account.regions.flatMap((scope) => scope.backfill ?? []));
+  const { scopes: counted, backfilling, percent } = summarizeBackfill(scopes);
+  if (counted === 0) return null;
+  const skipped = scopes.reduce((n, scope) => n + scope.skippedBytes, 0);
+  return (
+    <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="backfill-progress">
+      History backfill:{" "}
+      {backfilling === 0 ? (
+        `complete in all ${formatCount(counted)} scopes`
+      ) : (
+        <>
+          <span className="font-medium text-accent">
+            backfilling {formatCount(backfilling)} of {formatCount(counted)} scopes, {percent} %
+          </span>
+          {skipped > 0
+            ? ` — ${(skipped / 1024 ** 3).toFixed(1)} GiB of cold-start logs left for later runs by the Insights scan budget`
+            : ""}
+        </>
+      )}
+    </p>
+  );
+}
+
 export function AccountsView() {
   const accounts = useApiQuery(apiQueries.accounts());
   return (
@@ -142,6 +168,7 @@ export function AccountsView() {
           </EmptyState>
         ) : (
           <div className="space-y-3">
+            <BackfillLine accounts={list} />
             {list.map((account) => (
               <AccountCard key={account.id} account={account} />
             ))}

@@ -1,5 +1,6 @@
 import {
   type CloudWatchLogsClient,
+  DescribeLogGroupsCommand,
   FilterLogEventsCommand,
   GetQueryResultsCommand,
   StartQueryCommand,
@@ -22,17 +23,25 @@ export interface InsightsQuery {
 
 export type InsightsRow = Record<string, string>;
 
+export interface InsightsAnswer {
+  rows: InsightsRow[];
+  /** What the query was billed for, from its statistics (0 where the endpoint reports none). */
+  bytesScanned: number;
+}
+
 const startAnswer = z.object({ queryId: z.string().min(1) });
 const resultsAnswer = z.object({
   status: z.string(),
   results: z.array(z.array(z.object({ field: z.string().optional(), value: z.string().optional() }))).default([]),
+  statistics: z.object({ bytesScanned: z.number().nonnegative().optional() }).nullish(),
 });
 
 const POLL_DELAYS_MS = [200, 400, 800, 1500];
 const QUERY_TIMEOUT_MS = 15 * 60_000;
 
 /**
- * Starts an Insights query, polls until it completes and returns its rows as field → value maps.
+ * Starts an Insights query, polls until it completes and returns its rows as field → value maps
+ * with the bytes it scanned.
  * A query abandoned before completion (abort, failure) is stopped so it does not keep running
  * against the account's concurrent-query quota.
  */
@@ -40,7 +49,7 @@ export async function runInsightsQuery(
   logs: CloudWatchLogsClient,
   request: InsightsQuery,
   signal?: AbortSignal,
-): Promise<InsightsRow[]> {
+): Promise<InsightsAnswer> {
   signal?.throwIfAborted();
   // StartQuery itself is not aborted: once AWS has the request the query runs, and only the id in
   // its answer can stop it. An abort meanwhile takes effect at the first poll, which stops it.
@@ -65,12 +74,13 @@ export async function runInsightsQuery(
       );
       if (answer.status === "Complete") {
         finished = true;
-        return answer.results.map(
+        const rows = answer.results.map(
           (row) =>
             Object.fromEntries(
               row.flatMap((cell) => (cell.field ? [[cell.field, cell.value ?? ""]] : [])),
             ) as InsightsRow,
         );
+        return { rows, bytesScanned: answer.statistics?.bytesScanned ?? 0 };
       }
       if (answer.status !== "Running" && answer.status !== "Scheduled") {
         finished = true;
@@ -118,4 +128,54 @@ export async function filterLogEvents(
     token = answer.nextToken ?? undefined;
   } while (token);
   return events;
+}
+
+export interface LogGroupSize {
+  name: string;
+  /** Bytes the group holds now (CloudWatch updates it with some delay). */
+  storedBytes: number;
+  createdAt: Date | null;
+  retentionDays: number | null;
+}
+
+const describeAnswer = z.object({
+  logGroups: z
+    .array(
+      z.object({
+        logGroupName: z.string(),
+        storedBytes: z.number().nonnegative().nullish(),
+        creationTime: z.number().nullish(),
+        retentionInDays: z.number().int().positive().nullish(),
+      }),
+    )
+    .default([]),
+  nextToken: z.string().nullish(),
+});
+
+/** Every log group whose name starts with `prefix`, with its size: what an Insights scan of it may cost. */
+export async function describeLogGroups(
+  logs: CloudWatchLogsClient,
+  prefix: string,
+  signal?: AbortSignal,
+): Promise<LogGroupSize[]> {
+  const groups: LogGroupSize[] = [];
+  let token: string | undefined;
+  do {
+    const answer = describeAnswer.parse(
+      await logs.send(
+        new DescribeLogGroupsCommand({ ...(prefix ? { logGroupNamePrefix: prefix } : {}), nextToken: token }),
+        { abortSignal: signal },
+      ),
+    );
+    for (const group of answer.logGroups) {
+      groups.push({
+        name: group.logGroupName,
+        storedBytes: group.storedBytes ?? 0,
+        createdAt: group.creationTime ? new Date(group.creationTime) : null,
+        retentionDays: group.retentionInDays ?? null,
+      });
+    }
+    token = answer.nextToken ?? undefined;
+  } while (token);
+  return groups;
 }

@@ -13,6 +13,7 @@ import { closeLostPollRuns, finishPollRun, type PollTrigger, startPollRun } from
 import { log } from "@/lib/log";
 import { type PlannedAccount, planAccounts } from "./accounts";
 import { pollUnit, type UnitSummary } from "./poll-unit";
+import { ScanBudget } from "./scan-budget";
 
 export interface CollectorOptions {
   config: ImageFleetConfig;
@@ -108,7 +109,11 @@ export class Collector {
     const limit = pLimit(config.collector.accountConcurrency);
     const { accounts, units } = await this.planUnits(discovery.hub, discovery.members, startedAt);
     summary.accounts = accounts;
-    summary.units = await Promise.all(units.map((unit) => limit(() => this.pollOne(unit, { trigger, signal }))));
+    // One Insights scan budget for the whole run's backfill, drawn on by every unit.
+    const budget = ScanBudget.ofGiB(config.collector.backfill.maxScanGiB);
+    summary.units = await Promise.all(
+      units.map((unit) => limit(() => this.pollOne(unit, { trigger, signal, budget }))),
+    );
     return done();
   }
 
@@ -173,7 +178,13 @@ export class Collector {
   /** Polls one planned account × region; `worker` overrides who the poll run says ran it. */
   pollOne(
     unit: PlannedUnit,
-    options: { trigger: PollTrigger; signal?: AbortSignal; worker?: string; onProgress?: () => void },
+    options: {
+      trigger: PollTrigger;
+      signal?: AbortSignal;
+      worker?: string;
+      onProgress?: () => void;
+      budget?: ScanBudget;
+    },
   ): Promise<UnitSummary> {
     const { accountId, region } = unit;
     const worker = options.worker ?? this.worker;
@@ -190,6 +201,7 @@ export class Collector {
       worker,
       signal: options.signal,
       onProgress: options.onProgress,
+      budget: options.budget,
     });
   }
 
@@ -248,6 +260,7 @@ export class Collector {
       calls: 0,
       throttles: 0,
       errors: 1,
+      backfill: null,
     };
   }
 }

@@ -7,6 +7,7 @@ import type { BucketValues, BucketWrite, Resolution } from "@/lib/db/writes/metr
 import { log } from "@/lib/log";
 import type { PollErrors } from "./poll-errors";
 import {
+  coverageRestart,
   FIRST_SIGHT_MS,
   FIVE_MINUTE_FIRST_SIGHT_MS,
   FIVE_MINUTE_RETENTION_MS,
@@ -35,6 +36,13 @@ const RESOLUTIONS = [
   },
   { resolution: "1h", periodMs: HOUR_MS, window: { firstSightMs: FIRST_SIGHT_MS, maxMs: LAST_INVOCATION_LOOKBACK_MS } },
 ] as const satisfies readonly { resolution: Resolution; periodMs: number; window: Omit<WindowRule, "lookbackMs"> }[];
+
+/** Where a function's hourly coverage restarts with this window (first sight, after a gap), else null. */
+export function hourlyCoverageRestart(metricsThrough: Date | null, now: Date, lookbackMs: number): Date | null {
+  const hourly = RESOLUTIONS[1].window;
+  const start = coverageRestart(metricsThrough, now, { ...hourly, lookbackMs });
+  return start && floorTo(start, HOUR_MS);
+}
 
 export interface MetricTarget {
   id: string;
@@ -177,6 +185,41 @@ export async function collectMetrics(
     if (!failed.has(target.id)) result.collected.add(target.id);
     const latest = invokedAt.get(target.id);
     if (latest && (!target.lastInvokedAt || latest > target.lastInvokedAt)) result.lastInvokedAt.set(target.id, latest);
+  }
+  return result;
+}
+
+export interface HistoryWindow {
+  targets: readonly { id: string; name: string }[];
+  start: Date;
+  end: Date;
+}
+
+/** Hourly buckets of every metric over older windows (the backfill); a failed call leaves its functions uncollected. */
+export async function collectHourlyHistory(
+  cloudwatch: CloudWatchClient,
+  windows: readonly HistoryWindow[],
+  errors: PollErrors,
+  signal?: AbortSignal,
+): Promise<Pick<MetricsResult, "buckets" | "collected">> {
+  const result: Pick<MetricsResult, "buckets" | "collected"> = { buckets: [], collected: new Set() };
+  for (const { targets, start, end } of windows) {
+    try {
+      const queries = targets.flatMap((target, i) =>
+        METRICS.map((metric, m) => lambdaMetric(`f${i}_${m}`, target.name, metric.metricName, metric.stat, HOUR_MS)),
+      );
+      const series = await fetchSeries(cloudwatch, { queries, start, end }, signal);
+      targets.forEach((target, i) => {
+        for (const [bucketStart, values] of bucketsOf(series, `f${i}_`, HOUR_MS)) {
+          if (bucketStart >= start.getTime() && bucketStart < end.getTime())
+            result.buckets.push({ functionId: target.id, resolution: "1h", start: new Date(bucketStart), values });
+        }
+        result.collected.add(target.id);
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      errors.record("cloudwatch:GetMetricData", error);
+    }
   }
   return result;
 }

@@ -8,15 +8,18 @@ import { ApiMeter, withMeter } from "@/lib/aws/meter";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/client";
 import { loadStoredFunctions, type StoredFunction } from "@/lib/db/queries/stored-functions";
+import { writeBackfill } from "@/lib/db/writes/backfill";
 import { imageId, loadImages } from "@/lib/db/writes/images";
 import { finishPollRun, type PollStatus, type PollTrigger, startPollRun } from "@/lib/db/writes/poll-runs";
 import { writePollUnit } from "@/lib/db/writes/poll-unit";
 import { log } from "@/lib/log";
-import { collectColdStarts } from "./cold-starts";
+import { type BackfillProgress, backfillHistory } from "./backfill";
+import { coldStartCoverageRestart, collectColdStarts } from "./cold-starts";
 import { collectImages, type ImageTarget } from "./images";
 import { takeInventory } from "./inventory";
-import { collectMetrics } from "./metrics";
+import { collectMetrics, hourlyCoverageRestart } from "./metrics";
 import { PollErrors } from "./poll-errors";
+import { GIB, ScanBudget } from "./scan-budget";
 import { readStates, selectStateReads } from "./state-reads";
 import { functionChanges, progressUpdates } from "./unit-writes";
 
@@ -31,6 +34,8 @@ export interface UnitContext {
   signal?: AbortSignal;
   /** Called on every AWS request and at the end of every phase (a worker renews its lease on it). */
   onProgress?: () => void;
+  /** The collection run's Insights budget for history backfill, shared by its units; unset, this unit gets a whole one. */
+  budget?: ScanBudget;
 }
 
 export interface UnitSummary {
@@ -47,6 +52,8 @@ export interface UnitSummary {
   calls: number;
   throttles: number;
   errors: number;
+  /** How far this unit's history backfill has got after this run (null: the run failed before it). */
+  backfill: BackfillProgress | null;
 }
 
 /** Images change only by push and rescan: push time and size never, findings and last pull slowly. */
@@ -106,7 +113,7 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
         errors: errors.records,
       }),
     );
-    const summary = {
+    const summary: UnitSummary = {
       pollRunId,
       accountId,
       region,
@@ -115,6 +122,7 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
       calls: meter.total(),
       throttles: meter.throttles,
       errors: errors.count,
+      backfill: null,
     };
     log.info({ ...summary, phaseMs: timer.ms }, "poll unit done");
     return summary;
@@ -140,13 +148,89 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
     // Aborted by shutdown, or a fault of ours: nothing of this run is written but its record.
     return fail("collector", error);
   }
+  let fresh: UnitSummary;
   try {
-    return await finish(errors.count > 0 ? "partial" : "ok", observed.counts, (end) =>
+    fresh = await finish(errors.count > 0 ? "partial" : "ok", observed.counts, (end) =>
       writePollUnit(db, { ...observed.writes, pollRunId, scope: { accountId, region }, at: now, end }),
     );
   } catch (error) {
     // The unit's transaction rolled back: it fails alone, recorded like an AWS error; the cycle goes on.
     return fail("database", error);
+  }
+  // The fresh state is written: older history now, without holding it up.
+  return backfillUnit(ctx, { now, fresh, meter, errors, timer, rows: observed.collected });
+}
+
+/** The unit's history backfill, written after its fresh state; its calls and errors join the poll run's. */
+async function backfillUnit(
+  ctx: UnitContext,
+  run: {
+    now: Date;
+    fresh: UnitSummary;
+    meter: ApiMeter;
+    errors: PollErrors;
+    timer: PhaseTimer;
+    rows: StoredFunction[];
+  },
+): Promise<UnitSummary> {
+  const { db, scope } = ctx;
+  const { accountId, region } = scope;
+  const { now, fresh, meter, errors, timer } = run;
+  try {
+    const backfill = await timer.time("backfill", () =>
+      withMeter(meter, () =>
+        backfillHistory(
+          {
+            cloudwatch: ctx.aws.cloudwatch(scope),
+            logs: ctx.aws.logs(scope),
+            config: ctx.config,
+            now,
+            budget: ctx.budget ?? ScanBudget.ofGiB(ctx.config.collector.backfill.maxScanGiB),
+            errors,
+            scope: { accountId, region },
+            signal: ctx.signal,
+          },
+          run.rows.filter((row) => row.deletedAt === null),
+        ),
+      ),
+    );
+    const status = errors.count > 0 ? "partial" : fresh.status;
+    await timer.time("backfillWrite", () =>
+      writeBackfill(db, {
+        pollRunId: fresh.pollRunId,
+        scope: { accountId, region },
+        at: now,
+        buckets: backfill.buckets,
+        coverage: backfill.coverage,
+        progress: backfill.progress,
+        run: { status, calls: meter.calls, throttles: meter.throttles, errors: errors.records },
+      }),
+    );
+    const summary = {
+      ...fresh,
+      status,
+      calls: meter.total(),
+      throttles: meter.throttles,
+      errors: errors.count,
+      backfill: backfill.progress,
+    };
+    log.info(
+      {
+        accountId,
+        region,
+        ...backfill.progress,
+        scannedGiB: backfill.progress.scannedBytes / GIB,
+        skippedGiB: backfill.progress.skippedBytes / GIB,
+        phaseMs: timer.ms,
+      },
+      backfill.progress.done < backfill.progress.total ? "history backfill under way" : "history backfill complete",
+    );
+    return summary;
+  } catch (error) {
+    // Aborted by shutdown, or a fault of ours: the fresh state stands, and the next run backfills again.
+    if (!ctx.signal?.aborted)
+      log.error({ accountId, region, error: (error as Error).message }, "history backfill failed");
+    return fresh;
   }
 }
 
@@ -215,12 +299,23 @@ async function observe(
     ),
   );
 
+  const restarts = <T>(rows: readonly T[], start: (row: T) => [string, Date | null]) =>
+    new Map(rows.map(start).filter((entry): entry is [string, Date] => entry[1] !== null));
   const progress = progressUpdates(current, {
     now,
     lastInvokedAt: metrics.lastInvokedAt,
     metricsCollected: metrics.collected,
     coldStartsCollected: coldStarts.collected,
+    metricsCoverageStart: restarts(dueForMetrics, (row) => [
+      row.id,
+      hourlyCoverageRestart(row.metricsThrough, now, lookbackMs),
+    ]),
+    coldStartsCoverageStart: restarts(current, (row) => [
+      row.id,
+      coldStartCoverageRestart(row.coldStartsThrough, now, lookbackMs),
+    ]),
   });
+  const updated = new Map(progress.map((update) => [update.id, update.data]));
   return {
     counts: {
       functionsSeen: current.length,
@@ -239,6 +334,8 @@ async function observe(
       images,
       snapshot: countFleet(current),
     },
+    /** The unit's functions as stored once the writes land: where the backfill takes over. */
+    collected: current.map((row) => ({ ...row, ...updated.get(row.id) })),
   };
 }
 

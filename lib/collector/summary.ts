@@ -1,3 +1,4 @@
+import { summarizeBackfill } from "@/lib/analysis/backfill-progress";
 import type { CycleSummary } from "./collector";
 
 const COLUMNS = [
@@ -62,5 +63,20 @@ export function formatSummary(summary: CycleSummary): string {
       a.assumeError ? [`${a.id} (${a.name}): cannot assume role: ${a.assumeError}`] : [],
     ),
   ];
-  return [header, ...lines, ...problems.map((p) => `! ${p}`)].join("\n");
+  const backfill = backfillLine(summary.units);
+  return [header, ...lines, ...(backfill ? [backfill] : []), ...problems.map((p) => `! ${p}`)].join("\n");
+}
+
+const gib = (bytes: number) => (bytes / 1024 ** 3).toFixed(2);
+
+/** "history backfill: backfilling 12 of 15 scopes, 41 % done; …": how much of the configured history is in. */
+export function backfillLine(units: CycleSummary["units"]): string | null {
+  const progress = units.flatMap((u) => (u.backfill ? [u.backfill] : []));
+  if (progress.length === 0) return null;
+  const { scopes, backfilling, percent } = summarizeBackfill(progress);
+  const scanned = progress.reduce((n, p) => n + p.scannedBytes, 0);
+  const skipped = progress.reduce((n, p) => n + p.skippedBytes, 0);
+  const cost = `Insights scanned ${gib(scanned)} GiB`;
+  if (backfilling === 0) return `history backfill: complete in ${scopes} of ${scopes} scopes; ${cost}`;
+  return `history backfill: backfilling ${backfilling} of ${scopes} scopes, ${percent} % done; ${cost}, ${gib(skipped)} GiB left for later runs`;
 }

@@ -5,15 +5,13 @@ export const FIVE_MINUTES_MS = 5 * MINUTE_MS;
 /** 5-minute buckets are kept this long (lib/db/writes/retention.ts): no point reading further back after a gap. */
 export const FIVE_MINUTE_RETENTION_MS = 2 * DAY_MS;
 /**
- * How far back hourly metrics and cold starts are read for a function seen for the first time.
- * Longer would cost a first cycle dearly (Insights bills by bytes scanned) for history that the
- * weekly figures only need from installation on.
+ * How far back hourly metrics and cold starts are read in the fresh part of a cycle for a function
+ * seen for the first time (or again after a gap). Older history is the backfill's (backfill.ts),
+ * which runs after the fresh state is written and keeps Insights scans within a budget.
  */
 export const FIRST_SIGHT_MS = 2 * DAY_MS;
 /** 5-minute detail on first sight: enough for the recent-activity chart. */
 export const FIVE_MINUTE_FIRST_SIGHT_MS = 3 * HOUR_MS;
-/** The longest cold-start window after a gap: Insights scans every byte of it. */
-export const COLD_START_MAX_WINDOW_MS = 7 * DAY_MS;
 
 export function floorTo(date: Date, periodMs: number): Date {
   return new Date(Math.floor(date.getTime() / periodMs) * periodMs);
@@ -35,6 +33,16 @@ export interface WindowRule {
 export function windowStart(through: Date | null, now: Date, rule: WindowRule): Date {
   const since = through ? through.getTime() - rule.lookbackMs : now.getTime() - rule.firstSightMs;
   return new Date(Math.max(since, now.getTime() - rule.maxMs));
+}
+
+/**
+ * The window start when it begins a new stretch of continuous coverage: on first sight, or after a
+ * gap longer than the rule's longest window (what lies between is lost to this window). Null when
+ * the window continues the previous one.
+ */
+export function coverageRestart(through: Date | null, now: Date, rule: WindowRule): Date | null {
+  const start = windowStart(through, now, rule);
+  return through === null || start.getTime() > through.getTime() - rule.lookbackMs ? start : null;
 }
 
 /** Groups items by a date key, so that each window is fetched once for all its functions. */

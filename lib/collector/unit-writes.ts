@@ -82,6 +82,8 @@ export function functionChanges(o: Observed): FunctionChangeSet {
         lastInvokedAt: null,
         metricsThrough: null,
         coldStartsThrough: null,
+        metricsCoveredFrom: null,
+        coldStartsCoveredFrom: null,
         ...seen,
       };
       set.functions.create.push(row);
@@ -154,6 +156,9 @@ export interface Progress {
   lastInvokedAt: ReadonlyMap<string, Date>;
   metricsCollected: ReadonlySet<string>;
   coldStartsCollected: ReadonlySet<string>;
+  /** Where each function's continuous coverage starts when this cycle's window started it (first sight, after a gap). */
+  metricsCoverageStart: ReadonlyMap<string, Date>;
+  coldStartsCoverageStart: ReadonlyMap<string, Date>;
 }
 
 /** How far metrics and cold starts were collected, and the latest invocation seen, where that moved. */
@@ -162,10 +167,29 @@ export function progressUpdates(current: readonly StoredFunction[], progress: Pr
   for (const row of current) {
     const data = changedColumns(row, {
       ...(progress.lastInvokedAt.has(row.id) ? { lastInvokedAt: progress.lastInvokedAt.get(row.id) } : {}),
-      ...(progress.metricsCollected.has(row.id) ? { metricsThrough: progress.now } : {}),
-      ...(progress.coldStartsCollected.has(row.id) ? { coldStartsThrough: progress.now } : {}),
+      ...(progress.metricsCollected.has(row.id)
+        ? {
+            metricsThrough: progress.now,
+            ...coverageStart(progress.metricsCoverageStart, row.id, "metricsCoveredFrom"),
+          }
+        : {}),
+      ...(progress.coldStartsCollected.has(row.id)
+        ? {
+            coldStartsThrough: progress.now,
+            ...coverageStart(progress.coldStartsCoverageStart, row.id, "coldStartsCoveredFrom"),
+          }
+        : {}),
     });
     if (data) updates.push({ id: row.id, data });
   }
   return updates;
+}
+
+function coverageStart<K extends "metricsCoveredFrom" | "coldStartsCoveredFrom">(
+  starts: ReadonlyMap<string, Date>,
+  id: string,
+  column: K,
+): Partial<Record<K, Date>> {
+  const start = starts.get(id);
+  return start ? ({ [column]: start } as Partial<Record<K, Date>>) : {};
 }

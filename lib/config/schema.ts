@@ -100,6 +100,17 @@ export const configSchema = z
         metricsIntervalMinutes: z.number().int().min(1).default(15),
         logsConcurrency: z.number().int().min(1).max(30).default(4),
         accountConcurrency: z.number().int().min(1).max(64).default(4),
+        /** History read for functions seen for the first time (or again after a gap), behind the fresh reads. */
+        backfill: z
+          .object({
+            /** Hourly metrics: GetMetricData bills per metric, so 30 days cost the requests of 2. CloudWatch keeps hourly data 455 days. */
+            metricsDays: z.number().int().min(2).max(455).default(30),
+            /** Cold starts from the logs: Insights bills by bytes scanned. */
+            coldStartDays: z.number().int().min(0).max(30).default(7),
+            /** Insights bytes a collection run may scan for backfill (estimated from storedBytes, then measured). */
+            maxScanGiB: z.number().min(0).default(20),
+          })
+          .prefault({}),
         quotas: z
           .object({
             getFunction: positive.default(100),
@@ -174,7 +185,11 @@ export const configSchema = z
     /** Absent: no sign-in (allowed on loopback, or with IMAGEFLEET_ALLOW_ANONYMOUS=1). */
     auth: auth.optional(),
   })
-  .strict();
+  .strict()
+  .refine((config) => config.collector.backfill.metricsDays <= config.retention.hourlyDays, {
+    message: "must not exceed retention.hourlyDays: older hourly buckets would be deleted right away",
+    path: ["collector", "backfill", "metricsDays"],
+  });
 
 export type ImageFleetConfig = z.infer<typeof configSchema>;
 export type AlertChannelConfig = z.infer<typeof channel>;

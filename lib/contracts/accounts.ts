@@ -27,6 +27,12 @@ export interface AccountRegionStatus {
   lastSuccessAt: string | null;
   /** Functions currently known there (not deleted). */
   functions: number;
+  /**
+   * History backfill after the latest successful collection: function histories (hourly metrics,
+   * cold starts) read back as far as configured (`done`) out of `total`, and the Insights bytes it
+   * scanned and left for later runs. Null before any successful collection.
+   */
+  backfill: { done: number; total: number; scannedBytes: number; skippedBytes: number } | null;
 }
 
 export interface AccountStatus {

@@ -41,6 +41,27 @@ describe("GET /api/accounts", () => {
     });
   });
 
+  it("reports each scope's history backfill from its latest successful collection", async () => {
+    const latest = await db.pollRun.findFirstOrThrow({
+      where: { accountId: DATA, region: "us-east-1", status: { in: ["ok", "partial"] } },
+      orderBy: { finishedAt: "desc" },
+    });
+    await db.pollRun.update({
+      where: { id: latest.id },
+      data: { backfillDone: 3, backfillTotal: 4, backfillScannedBytes: 2 ** 30, backfillSkippedBytes: 5 },
+    });
+    const accounts = (await (await GET(request("/api/accounts"))).json()) as AccountStatus[];
+    const data = accounts.find((a) => a.id === DATA)!;
+    expect(data.regions.find((r) => r.region === "us-east-1")!.backfill).toEqual({
+      done: 3,
+      total: 4,
+      scannedBytes: 2 ** 30,
+      skippedBytes: 5,
+    });
+    // Never collected successfully: nothing known.
+    expect(accounts.find((a) => a.id === LEGACY)!.regions[0]!.backfill).toBeNull();
+  });
+
   it("takes no parameters", async () => {
     expect((await GET(request("/api/accounts?page=2"))).status).toBe(400);
   });

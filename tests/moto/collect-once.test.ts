@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HOUR_MS } from "@/lib/analysis/time";
+import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
 import { db } from "@/lib/db/client";
 import { type Moto, startMoto } from "../support/moto";
 import { buildMotoFleet, EXTERNAL_ID, HUB_KEYS, LAYERS, type MotoFleet, REGION, ROLE_NAME } from "./fleet";
@@ -128,5 +128,35 @@ describe("npm run collect -- --once against moto", () => {
     expect(fleet.invokedAt.getTime() - orders.lastInvokedAt!.getTime()).toBeLessThan(5 * 60_000);
     expect(orders.coldStartsThrough).not.toBeNull();
     expect((await fn("ledger-cron")).lastInvokedAt).toBeNull();
+  });
+
+  it("backfills a week of cold starts (text and JSON REPORT lines) and 30 days of invocations on first sight", async () => {
+    const orders = await fn("orders-api");
+    const sevenDays = now.getTime() - 7 * DAY_MS;
+    const thirtyDays = now.getTime() - 30 * DAY_MS;
+    // Coverage starts at the hour the collector's own clock put 7 and 30 days back.
+    for (const [covered, back] of [
+      [orders.coldStartsCoveredFrom, sevenDays],
+      [orders.metricsCoveredFrom, thirtyDays],
+    ] as const) {
+      expect(covered!.getTime()).toBeGreaterThan(back - HOUR_MS);
+      expect(covered!.getTime()).toBeLessThanOrEqual(back + 5 * 60_000);
+    }
+    const sum = async (column: "coldStarts" | "invocations", from: Date) =>
+      (
+        await db.metricBucket.aggregate({
+          _sum: { [column]: true },
+          where: { functionId: orders.id, resolution: "1h", start: { gte: from } },
+        })
+      )._sum as Record<string, number | null>;
+    const coldStarts = (await sum("coldStarts", orders.coldStartsCoveredFrom!)).coldStarts;
+    const truthColdStarts = fleet.history.coldStarts.filter((at) => at >= orders.coldStartsCoveredFrom!).length + 2;
+    expect(fleet.history.coldStarts.length + 2).toBeGreaterThan(truthColdStarts); // one lies beyond the week
+    expect(coldStarts).toBe(truthColdStarts);
+    const invocations = (await sum("invocations", orders.metricsCoveredFrom!)).invocations;
+    const inWindow = fleet.history.invocations.filter((p) => p.at >= orders.metricsCoveredFrom!);
+    expect(inWindow.length).toBeLessThan(fleet.history.invocations.length); // one lies beyond 30 days
+    expect(invocations).toBe(inWindow.reduce((n, p) => n + p.count, 0) + 5);
+    expect(run.stdout).toMatch(/history backfill: complete in 2 of 2 scopes/);
   });
 });

@@ -32,6 +32,66 @@ export interface MotoFleet {
   deletedDigest: string;
   coldStartsAt: Date;
   invokedAt: Date;
+  /** What orders-api's history holds, beyond the recent hours above (text and JSON REPORT lines, hourly metrics). */
+  history: { coldStarts: Date[]; invocations: { at: Date; count: number }[] };
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * A week and more of orders-api's past: a cold and a warm invocation every 13 hours from 39 hours to
+ * 8 days back (text and JSON log formats alternating), and an hourly Invocations datapoint a day
+ * from 3 to 31 days back. Anything beyond 7 (logs) or 30 (metrics) days lies outside the backfill.
+ */
+async function seedHistory(
+  clients: { cloudwatch: CloudWatchClient; logs: CloudWatchLogsClient },
+  logGroupName: string,
+  now: Date,
+): Promise<MotoFleet["history"]> {
+  const history: MotoFleet["history"] = { coldStarts: [], invocations: [] };
+  const logStreamName = "history/[$LATEST]fedcba9876543210";
+  await clients.logs.send(new CreateLogStreamCommand({ logGroupName, logStreamName }));
+  for (let k = 3; k * 13 * HOUR <= 8 * DAY; k++) {
+    const at = new Date(Math.floor((now.getTime() - k * 13 * HOUR) / 1000) * 1000);
+    const json = k % 2 === 1;
+    const message = (id: string, initMs?: number) =>
+      json
+        ? JSON.stringify({
+            time: at.toISOString(),
+            type: "platform.report",
+            record: {
+              requestId: id,
+              metrics: { durationMs: 10.5, billedDurationMs: 11, ...(initMs ? { initDurationMs: initMs } : {}) },
+              status: "success",
+            },
+          })
+        : `REPORT RequestId: ${id}\tDuration: 10.5 ms\tBilled Duration: 11 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB${initMs ? `\tInit Duration: ${initMs} ms` : ""}`;
+    // One batch per event pair: PutLogEvents takes at most 24 hours per call.
+    await clients.logs.send(
+      new PutLogEventsCommand({
+        logGroupName,
+        logStreamName,
+        logEvents: [
+          { timestamp: at.getTime(), message: message(`cold-${k}`, 200 + k) },
+          { timestamp: at.getTime() + 500, message: message(`warm-${k}`) },
+        ],
+      }),
+    );
+    history.coldStarts.push(at);
+  }
+  const dimensions = [{ Name: "FunctionName", Value: "orders-api" }];
+  for (let day = 3; day <= 31; day++) {
+    const at = new Date(Math.floor((now.getTime() - day * DAY) / HOUR) * HOUR + 30 * 60_000);
+    await clients.cloudwatch.send(
+      new PutMetricDataCommand({
+        Namespace: "AWS/Lambda",
+        MetricData: [{ MetricName: "Invocations", Dimensions: dimensions, Timestamp: at, Value: day, Unit: "Count" }],
+      }),
+    );
+    history.invocations.push({ at, count: day });
+  }
+  return history;
 }
 
 function imageManifest(layers: readonly string[]): string {
@@ -176,6 +236,8 @@ export async function buildMotoFleet(endpoint: string, now: Date): Promise<MotoF
     }),
   );
 
+  const history = await seedHistory(payments, logGroupName, now);
+
   // Second member: an image function whose image was deleted after deployment.
   const reporting = await memberClients(members[1]!.id);
   const reports = await deployImage(reporting, members[1]!.id, "reports", "reports-api", [sha("4"), sha("5")]);
@@ -190,5 +252,6 @@ export async function buildMotoFleet(endpoint: string, now: Date): Promise<MotoF
     deletedDigest: reports.digest,
     coldStartsAt: invokedAt,
     invokedAt,
+    history,
   };
 }

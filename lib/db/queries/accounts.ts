@@ -74,11 +74,39 @@ export async function listAccounts(options: { db?: Db; scope?: AccountScope } = 
         where: { OR: latest.map((l) => ({ accountId: l.accountId, region: l.region, startedAt: l._max.startedAt! })) },
       })
     : [];
+  // The backfill's progress is recorded when a run finishes: the latest successful one has it.
+  const successfulRuns = successes.length
+    ? await db.pollRun.findMany({
+        where: {
+          status: { in: SUCCESSFUL_POLL_STATUSES },
+          OR: successes.map((s) => ({ accountId: s.accountId, region: s.region, finishedAt: s._max.finishedAt! })),
+        },
+        select: {
+          accountId: true,
+          region: true,
+          backfillDone: true,
+          backfillTotal: true,
+          backfillScannedBytes: true,
+          backfillSkippedBytes: true,
+        },
+      })
+    : [];
 
   const key = (accountId: string, region: string) => `${accountId}/${region}`;
   const runByScope = new Map(lastRuns.map((r) => [key(r.accountId, r.region), r]));
   const successByScope = new Map(successes.map((s) => [key(s.accountId, s.region), s._max.finishedAt]));
   const countByScope = new Map(functionCounts.map((c) => [key(c.accountId, c.region), c._count._all]));
+  const backfillByScope = new Map(
+    successfulRuns.map((r) => [
+      key(r.accountId, r.region),
+      {
+        done: r.backfillDone,
+        total: r.backfillTotal,
+        scannedBytes: r.backfillScannedBytes,
+        skippedBytes: r.backfillSkippedBytes,
+      },
+    ]),
+  );
   const regionsOf = (accountId: string) =>
     [...new Set([...latest, ...functionCounts].filter((s) => s.accountId === accountId).map((s) => s.region))].sort();
 
@@ -96,6 +124,7 @@ export async function listAccounts(options: { db?: Db; scope?: AccountScope } = 
         lastPoll: run ? toPollSummary(run) : null,
         lastSuccessAt: toIso(successByScope.get(key(account.id, region))),
         functions: countByScope.get(key(account.id, region)) ?? 0,
+        backfill: backfillByScope.get(key(account.id, region)) ?? null,
       };
     }),
   }));

@@ -5,6 +5,7 @@ import { DeployTimeline } from "./deploys";
 import { buildFleet, type Fleet, type FunctionSpec, scopeKey } from "./fleet";
 import { ImageRegistry } from "./images";
 import { Lifecycle } from "./lifecycle";
+import { LogVolume } from "./log-volume";
 import { DAY } from "./time";
 
 export interface WorldOptions {
@@ -20,6 +21,7 @@ export class World {
   readonly catalog: BaseImageCatalog;
   readonly images: ImageRegistry;
   readonly activity: ActivityModel;
+  readonly logVolume: LogVolume;
   readonly idleThresholdMs: number;
   /** Log group name → the functions writing to it, per `account/region`. */
   readonly logGroups: ReadonlyMap<string, ReadonlyMap<string, readonly FunctionSpec[]>>;
@@ -35,6 +37,7 @@ export class World {
     this.catalog = new BaseImageCatalog(options.seed, options.start);
     this.images = new ImageRegistry(this.fleet, this.catalog, (fn) => this.deploysOf(fn));
     this.activity = new ActivityModel((fn) => this.lifecycleOf(fn));
+    this.logVolume = new LogVolume(this.fleet.historyStart);
     this.logGroups = groupLogGroups(this.fleet.functions);
   }
 

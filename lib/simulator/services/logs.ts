@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { compileQuery, executeQuery, type QueryOutcome } from "../insights/query";
 import { QuerySyntaxError } from "../insights/syntax";
+import { scopeKey } from "../model/fleet";
 import { AwsError } from "../protocols/errors";
 import { validateInput } from "../protocols/validation";
-import type { Operation } from "./context";
+import { decodeToken, encodeToken, type Operation } from "./context";
 import { resolveLogGroup } from "./log-groups";
 import { filterLogEvents } from "./logs-filter";
 
@@ -24,6 +25,14 @@ const StartQueryInput = z.object({
 });
 
 const QueryIdInput = z.object({ queryId: z.string().min(1).max(256) });
+
+const DescribeLogGroupsInput = z.object({
+  logGroupNamePrefix: z.string().min(1).max(512).optional(),
+  logGroupNamePattern: z.string().min(0).max(512).optional(),
+  nextToken: z.string().optional(),
+  limit: z.number().int().min(1).max(50).optional(),
+});
+const DESCRIBE_PAGE = 50;
 
 type QueryStatus = "Scheduled" | "Running" | "Complete" | "Failed" | "Cancelled";
 
@@ -142,5 +151,48 @@ export function createLogsOperations(): Record<string, Operation<Record<string, 
       },
     },
     FilterLogEvents: filterLogEvents,
+    DescribeLogGroups: {
+      quota: { name: "logs:DescribeLogGroups", perSecond: 10 },
+      handle(body, context) {
+        const input = validateInput(DescribeLogGroupsInput, body, "InvalidParameterException");
+        if (input.logGroupNamePrefix && input.logGroupNamePattern !== undefined)
+          throw new AwsError(
+            "InvalidParameterException",
+            "LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.",
+          );
+        const now = context.world.now();
+        const groups = [...(context.world.logGroups.get(scopeKey(context.accountId, context.region)) ?? [])]
+          .map(([name, functions]) => ({ name, functions: functions.filter((fn) => fn.createdAt <= now) }))
+          .filter(
+            (group) =>
+              group.functions.length > 0 &&
+              group.name.startsWith(input.logGroupNamePrefix ?? "") &&
+              group.name.includes(input.logGroupNamePattern ?? ""),
+          )
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        const after: unknown = input.nextToken ? decodeToken(input.nextToken)?.after : "";
+        if (typeof after !== "string")
+          throw new AwsError("InvalidParameterException", "The specified nextToken is invalid.");
+        const from = input.nextToken ? groups.findIndex((group) => group.name > after) : 0;
+        const page = from < 0 ? [] : groups.slice(from, from + (input.limit ?? DESCRIBE_PAGE));
+        const more = from >= 0 && from + page.length < groups.length;
+        return {
+          logGroups: page.map((group) => ({
+            logGroupName: group.name,
+            arn: `arn:aws:logs:${context.region}:${context.accountId}:log-group:${group.name}:*`,
+            logGroupArn: `arn:aws:logs:${context.region}:${context.accountId}:log-group:${group.name}`,
+            // Nothing is logged before history starts: a group "created" then holds all its bytes since.
+            creationTime: Math.max(
+              context.world.fleet.historyStart,
+              Math.min(...group.functions.map((fn) => fn.createdAt)),
+            ),
+            metricFilterCount: 0,
+            storedBytes: group.functions.reduce((n, fn) => n + context.world.logVolume.stored(fn, now), 0),
+            logGroupClass: "STANDARD",
+          })),
+          ...(more ? { nextToken: encodeToken({ after: page.at(-1)!.name }) } : {}),
+        };
+      },
+    },
   };
 }
