@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { finishLogin, LOGIN_COOKIE } from "@/lib/auth/login-flow";
+import { safeReturnTo } from "@/lib/auth/return-to";
 import { authSettings } from "@/lib/auth/settings";
 import { SignInError, signInProblemUri } from "@/lib/auth/sign-in-problem";
 import { authCookieOptions, callbackUri, publicOrigin } from "@/lib/auth/site";
@@ -38,7 +39,8 @@ export async function GET(request: NextRequest) {
 
   const session = await sealSession(access, { secret: settings.sessionSecret, hours: settings.sessionHours });
   log.info({ sub: access.sub, role: access.role, restricted: Boolean(access.accounts) }, "signed in");
-  const response = redirect(new URL(returnTo, origin));
+  // Checked when the sign-in started; checked again so no path to this redirect skips it.
+  const response = redirect(new URL(safeReturnTo(returnTo), origin));
   response.cookies.set(SESSION_COOKIE, session, authCookieOptions(origin, settings.sessionHours * 3600));
   return response;
 }
