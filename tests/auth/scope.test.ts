@@ -131,4 +131,50 @@ describe("a restricted user", () => {
     const counted = payments.regions.reduce((n, r) => n + r.functions, 0);
     expect(counted).toBe(visibleTo(sam).filter((f) => f.accountId === PAYMENTS).length);
   });
+
+  it("sees poll errors of their functions only, and their function counts, not the fleet's", async () => {
+    // The payments account is Sam's through the payments team only: billing's function and the
+    // account-wide ECR error (it names a repository) are someone else's business.
+    await db.pollRun.create({
+      data: {
+        id: "run-scope-leak",
+        accountId: PAYMENTS,
+        region: "us-east-1",
+        trigger: "schedule",
+        startedAt: new Date(now.getTime() - 1000),
+        finishedAt: now,
+        status: "partial",
+        functionsSeen: 4,
+        statesRead: 2,
+        calls: "{}",
+        errorCount: 3,
+        errors: JSON.stringify([
+          { api: "lambda:GetFunction", functionName: "checkout-api", code: "ServiceException", message: "boom" },
+          { api: "lambda:GetFunction", functionName: "invoice-renderer", code: "ServiceException", message: "boom" },
+          { api: "ecr:DescribeImages", code: "RepositoryNotFoundException", message: "payments/billing-secret: gone" },
+        ]),
+      },
+    });
+    const region = (accounts: Awaited<ReturnType<typeof listAccounts>>) =>
+      accounts.find((a) => a.id === PAYMENTS)!.regions.find((r) => r.region === "us-east-1")!;
+
+    const theirs = region(await listAccounts({ scope: sam }));
+    const payload = JSON.stringify(theirs);
+    expect(payload).not.toContain("invoice-renderer");
+    expect(payload).not.toContain("billing-secret");
+    expect(theirs.lastPoll?.errors).toEqual([
+      { api: "lambda:GetFunction", functionName: "checkout-api", code: "ServiceException", message: "boom" },
+      { api: "ecr:DescribeImages", code: "RepositoryNotFoundException" },
+    ]);
+    expect(theirs.lastPoll?.errorCount).toBe(2);
+    const theirFunctions = visibleTo(sam).filter((f) => f.accountId === PAYMENTS && f.region === "us-east-1").length;
+    expect(theirs.lastPoll?.functionsSeen).toBe(theirFunctions);
+    expect(theirs.functions).toBe(theirFunctions);
+
+    // The whole account's users, and unrestricted ones, see every error as recorded.
+    const whole = region(await listAccounts({ scope: { accounts: [PAYMENTS], teams: [] } }));
+    expect(whole.lastPoll?.errors).toHaveLength(3);
+    expect(whole.lastPoll?.functionsSeen).toBe(4);
+    expect(region(await listAccounts()).lastPoll?.errorCount).toBe(3);
+  });
 });

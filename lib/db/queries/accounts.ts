@@ -33,8 +33,10 @@ export interface PollSummary {
   calls: Record<string, number>;
   throttles: number;
   errorCount: number;
-  errors: z.infer<typeof errorsJson>;
+  errors: PollError[];
 }
+
+type PollError = z.infer<typeof errorsJson>[number];
 
 export interface AccountRegionStatus {
   region: string;
@@ -55,19 +57,41 @@ export interface AccountStatus {
   regions: AccountRegionStatus[];
 }
 
-function toPollSummary(run: {
-  id: string;
-  status: string;
-  trigger: string;
-  startedAt: Date;
-  finishedAt: Date | null;
-  functionsSeen: number;
-  statesRead: number;
-  calls: string;
-  throttles: number;
-  errorCount: number;
-  errors: string;
-}): PollSummary {
+/**
+ * What a user who sees only some of an account's functions may read of its poll: errors about
+ * their functions, errors about the account as a whole by API and code only (their messages may
+ * name other teams' repositories), and their functions as the count seen.
+ */
+interface PartialView {
+  functionNames: ReadonlySet<string>;
+  functionCount: number;
+}
+
+function visibleErrors(errors: PollError[], partial: PartialView | null): PollError[] {
+  if (!partial) return errors;
+  return errors.flatMap((error) => {
+    if (error.functionName) return partial.functionNames.has(error.functionName) ? [error] : [];
+    return [{ api: error.api, code: error.code }];
+  });
+}
+
+function toPollSummary(
+  run: {
+    id: string;
+    status: string;
+    trigger: string;
+    startedAt: Date;
+    finishedAt: Date | null;
+    functionsSeen: number;
+    statesRead: number;
+    calls: string;
+    throttles: number;
+    errorCount: number;
+    errors: string;
+  },
+  partial: PartialView | null,
+): PollSummary {
+  const errors = visibleErrors(parseJsonColumn(errorsJson, run.errors), partial);
   return {
     id: run.id,
     status: run.status,
@@ -75,12 +99,12 @@ function toPollSummary(run: {
     startedAt: run.startedAt.toISOString(),
     finishedAt: toIso(run.finishedAt),
     durationMs: run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null,
-    functionsSeen: run.functionsSeen,
+    functionsSeen: partial ? partial.functionCount : run.functionsSeen,
     statesRead: run.statesRead,
     calls: parseJsonColumn(callsJson, run.calls),
     throttles: run.throttles,
-    errorCount: run.errorCount,
-    errors: parseJsonColumn(errorsJson, run.errors).slice(0, MAX_ERRORS_SHOWN),
+    errorCount: partial ? errors.length : run.errorCount,
+    errors: errors.slice(0, MAX_ERRORS_SHOWN),
   };
 }
 
@@ -88,7 +112,7 @@ function toPollSummary(run: {
 export async function listAccounts(options: { db?: Db; scope?: AccountScope } = {}): Promise<AccountStatus[]> {
   const db = options.db ?? defaultDb;
   const scope = options.scope ?? null;
-  const [accounts, latest, successes, functionCounts] = await Promise.all([
+  const [accounts, latest, successes, functionCounts, partlyVisible] = await Promise.all([
     db.account.findMany({ where: scopedAccounts(scope), orderBy: [{ name: "asc" }, { id: "asc" }] }),
     db.pollRun.groupBy({ by: ["accountId", "region"], _max: { startedAt: true } }),
     db.pollRun.groupBy({
@@ -101,6 +125,13 @@ export async function listAccounts(options: { db?: Db; scope?: AccountScope } = 
       where: { deletedAt: null, ...scopeWhere(scope) },
       _count: { _all: true },
     }),
+    // Deleted functions included: a poll error may be about one that has gone since.
+    scope
+      ? db.function.findMany({
+          where: { accountId: { notIn: scope.accounts }, ...scopeWhere(scope) },
+          select: { accountId: true, region: true, name: true },
+        })
+      : [],
   ]);
   const lastRuns = latest.length
     ? await db.pollRun.findMany({
@@ -112,6 +143,18 @@ export async function listAccounts(options: { db?: Db; scope?: AccountScope } = 
   const runByScope = new Map(lastRuns.map((r) => [key(r.accountId, r.region), r]));
   const successByScope = new Map(successes.map((s) => [key(s.accountId, s.region), s._max.finishedAt]));
   const countByScope = new Map(functionCounts.map((c) => [key(c.accountId, c.region), c._count._all]));
+  const namesByScope = new Map<string, Set<string>>();
+  for (const fn of partlyVisible) {
+    const names = namesByScope.get(key(fn.accountId, fn.region)) ?? new Set<string>();
+    namesByScope.set(key(fn.accountId, fn.region), names.add(fn.name));
+  }
+  const partialView = (accountId: string, region: string): PartialView | null =>
+    scope && !scope.accounts.includes(accountId)
+      ? {
+          functionNames: namesByScope.get(key(accountId, region)) ?? new Set(),
+          functionCount: countByScope.get(key(accountId, region)) ?? 0,
+        }
+      : null;
   const regionsOf = (accountId: string) =>
     [...new Set([...latest, ...functionCounts].filter((s) => s.accountId === accountId).map((s) => s.region))].sort();
 
@@ -126,7 +169,7 @@ export async function listAccounts(options: { db?: Db; scope?: AccountScope } = 
       const run = runByScope.get(key(account.id, region));
       return {
         region,
-        lastPoll: run ? toPollSummary(run) : null,
+        lastPoll: run ? toPollSummary(run, partialView(account.id, region)) : null,
         lastSuccessAt: toIso(successByScope.get(key(account.id, region))),
         functions: countByScope.get(key(account.id, region)) ?? 0,
       };
