@@ -4,8 +4,9 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { ApiError } from "@/lib/api/errors";
-import { listenHost } from "./exposure";
-import { isLoopbackHost } from "./loopback";
+import { servedAddresses } from "@/lib/server/listeners";
+import { ANONYMOUS_SUB } from "./actor";
+import { onlyLoopback } from "./exposure";
 import { type AccountScope, accountScope } from "./scope";
 import { authSettings } from "./settings";
 import { openSession, type Role, SESSION_COOKIE, type Session } from "./user-session";
@@ -22,8 +23,8 @@ export async function currentSession(): Promise<Session | null> {
  * everything; on an exposed address (IMAGEFLEET_ALLOW_ANONYMOUS=1) only look.
  */
 function anonymousSession(): Session {
-  const role: Role = isLoopbackHost(listenHost()) ? "admin" : "viewer";
-  return { sub: "anonymous", name: "Anonymous (sign-in off)", role, exp: Number.MAX_SAFE_INTEGER };
+  const role: Role = onlyLoopback(servedAddresses()) ? "admin" : "viewer";
+  return { sub: ANONYMOUS_SUB, name: "Anonymous (sign-in off)", role, exp: Number.MAX_SAFE_INTEGER };
 }
 
 /** The user this request acts for; 401 when sign-in is on and there is no valid session. */

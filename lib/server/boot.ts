@@ -1,11 +1,12 @@
 // Everything a server process does before it serves: validate configuration (refusing to
 // half-start), bring the database schema up to date, then start the embedded collector
 // (COLLECTOR=off leaves collection to `npm run collector` workers).
-import { listenHost, startupRefusal } from "@/lib/auth/exposure";
+import { startupRefusal } from "@/lib/auth/exposure";
 import { loadConfig } from "@/lib/config/load";
 import { migrate } from "@/lib/db/migrate";
 import { log } from "@/lib/log";
 import { type RunningCollector, startCollectorLoop } from "./collector";
+import { servedAddresses, stampPeerAddresses } from "./listeners";
 
 // Next's dev server may call register() again on reload: one collector per process.
 const holder = globalThis as unknown as { imagefleetCollector?: Promise<RunningCollector | null> };
@@ -27,8 +28,10 @@ function stopGracefullyOnSignals(): void {
 }
 
 export async function boot(): Promise<void> {
+  // Next.js calls register() once its server listens: from here on every request carries its peer.
+  stampPeerAddresses();
   const { config, file } = loadConfig();
-  const refusal = startupRefusal(config, listenHost());
+  const refusal = startupRefusal(config, servedAddresses());
   if (refusal) throw new Error(refusal);
   const migrated = await migrate();
   log.info(
