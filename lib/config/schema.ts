@@ -6,6 +6,22 @@ const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must 
 const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, "must be an AWS region like eu-west-1");
 const positive = z.number().positive();
 
+const addressFormats = [z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()];
+const trustedProxy = z
+  .string()
+  .refine((value) => addressFormats.some((format) => format.safeParse(value).success), {
+    message: "must be an IP address or a CIDR range like 10.0.0.0/8",
+  });
+
+/** How the web server meets the network (docs/security.md). */
+const server = z.strictObject({
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For and X-Forwarded-Host are
+   * believed; from any other peer they are ignored.
+   */
+  trustedProxies: z.array(trustedProxy).default([]),
+});
+
 const channel = z.object({
   name: z.string().min(1),
   type: z.enum(["webhook", "slack"]),
@@ -149,6 +165,7 @@ export const configSchema = z
         pollRunDays: z.number().int().min(1).default(30),
       })
       .prefault({}),
+    server: server.prefault({}),
     /** Absent: no sign-in (allowed on loopback, or with IMAGEFLEET_ALLOW_ANONYMOUS=1). */
     auth: auth.optional(),
   })
@@ -157,3 +174,4 @@ export const configSchema = z
 export type ImageFleetConfig = z.infer<typeof configSchema>;
 export type AlertChannelConfig = z.infer<typeof channel>;
 export type AuthConfig = z.infer<typeof auth>;
+export type ServerConfig = z.infer<typeof server>;
