@@ -2,7 +2,7 @@
 // secrets taken from the environment when the file leaves them out (secrets belong in the
 // deployment's secret store, not in a file next to the code).
 import { ConfigError, loadConfig } from "@/lib/config/load";
-import type { AuthConfig, ImageFleetConfig } from "@/lib/config/schema";
+import { type AuthConfig, type ImageFleetConfig, isStrongSecret, MIN_SECRET_CHARACTERS } from "@/lib/config/schema";
 
 type Env = Record<string, string | undefined>;
 
@@ -11,8 +11,6 @@ export type OidcSettings = AuthConfig["oidc"];
 export interface AuthSettings extends Omit<AuthConfig, "sessionSecret"> {
   sessionSecret: string;
 }
-
-const MIN_SECRET_LENGTH = 32;
 
 function fail(field: string, problem: string): never {
   throw new ConfigError(`Invalid sign-in configuration: ${field} ${problem}`);
@@ -23,8 +21,8 @@ export function resolveAuthSettings(config: ImageFleetConfig, env: Env = process
   if (!config.auth) return null;
   const sessionSecret = config.auth.sessionSecret ?? env.IMAGEFLEET_SESSION_SECRET;
   if (!sessionSecret) fail("auth.sessionSecret", "is required (in the file or in IMAGEFLEET_SESSION_SECRET)");
-  if (sessionSecret.length < MIN_SECRET_LENGTH) {
-    fail("IMAGEFLEET_SESSION_SECRET", `must be at least ${MIN_SECRET_LENGTH} characters`);
+  if (!isStrongSecret(sessionSecret)) {
+    fail("IMAGEFLEET_SESSION_SECRET", `must have at least ${MIN_SECRET_CHARACTERS} characters other than spaces`);
   }
   const clientSecret = config.auth.oidc.clientSecret ?? (env.IMAGEFLEET_OIDC_CLIENT_SECRET || undefined);
   return { ...config.auth, sessionSecret, oidc: { ...config.auth.oidc, clientSecret } };
