@@ -17,7 +17,8 @@ import { fleetSummary } from "@/lib/db/queries/fleet-summary";
 import { fleetTopLists } from "@/lib/db/queries/fleet-top";
 import { functionDetail } from "@/lib/db/queries/function-detail";
 import { listFunctions } from "@/lib/db/queries/functions";
-import { generateReport } from "@/lib/reports/generate";
+import { generateReport, regenerateProvisional } from "@/lib/reports/generate";
+import { refreshReports } from "@/lib/reports/refresh";
 import { loadReportList, loadReportView } from "@/lib/reports/load";
 import { fleetView } from "@/lib/url-state/fleet-view";
 import { functionView } from "@/lib/url-state/function-view";
@@ -176,5 +177,23 @@ describe("a restricted user", () => {
     expect(whole.lastPoll?.errors).toHaveLength(3);
     expect(whole.lastPoll?.functionsSeen).toBe(4);
     expect(region(await listAccounts()).lastPoll?.errorCount).toBe(3);
+  });
+
+  it("refreshes, as a restricted administrator, their teams' reports of the week in progress only", async () => {
+    const earlier = new Date(now.getTime() - 60_000);
+    await regenerateProvisional(earlier, config, db);
+    const generatedAt = async () =>
+      Object.fromEntries(
+        (await db.report.findMany({ where: { provisional: true } })).map((r) => [r.team, r.generatedAt.getTime()]),
+      );
+    const before = await generatedAt();
+    expect(Object.keys(before).length).toBeGreaterThan(2);
+
+    const refreshed = await refreshReports(now, config, db, ["payments"]);
+    expect(refreshed.published).toEqual([]);
+    expect(refreshed.provisional.map((r) => r.team)).toEqual(["payments"]);
+    const after = await generatedAt();
+    expect(after.payments).toBe(now.getTime());
+    for (const team of Object.keys(before).filter((t) => t !== "payments")) expect(after[team]).toBe(before[team]);
   });
 });
