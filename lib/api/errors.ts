@@ -54,10 +54,13 @@ export function route<A extends unknown[]>(handler: (...args: A) => Promise<Resp
 
 /** Parses URLSearchParams with a zod object schema (400 naming the field on failure). */
 export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): z.infer<S> {
-  const entries: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    entries[key] = values.length > 1 ? values : (values[0] as string);
-  }
+  // Own properties, whatever their names: assigning `entries["__proto__"]` would set the
+  // prototype (or do nothing) instead, and the unknown parameter would pass unseen.
+  const entries = Object.fromEntries(
+    [...new Set(params.keys())].map((key) => {
+      const values = params.getAll(key);
+      return [key, values.length > 1 ? values : (values[0] as string)];
+    }),
+  );
   return schema.parse(entries);
 }

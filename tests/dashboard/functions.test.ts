@@ -126,6 +126,11 @@ describe("GET /api/functions", () => {
     const response = await GET(request("/api/functions?colour=blue"));
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toContain("colour");
+    for (const name of ["__proto__", "constructor"]) {
+      const hidden = await GET(request(`/api/functions?state=Active&${name}=x`));
+      expect(hidden.status).toBe(400);
+      expect((await hidden.json()).error.message).toContain(name);
+    }
   });
 });
 
