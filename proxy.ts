@@ -4,6 +4,7 @@
 // the sign-in gate. The gate is not the authorisation boundary: server code checks roles and scopes again
 // (lib/auth/session.ts).
 import { type NextRequest, NextResponse } from "next/server";
+import { markPrivate } from "@/lib/api/errors";
 import { allowFormTarget } from "@/lib/auth/form-action";
 import { signInGate } from "@/lib/auth/gate";
 import { authSettings } from "@/lib/auth/settings";
@@ -17,7 +18,7 @@ import { createRateLimiter } from "@/lib/security/rate-limit";
 const apiLimiter = createRateLimiter(Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 1200));
 
 function apiError(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return NextResponse.json({ error: { code, message } }, { status, headers });
+  return markPrivate(NextResponse.json({ error: { code, message } }, { status, headers }));
 }
 
 function networkFacts(request: NextRequest): RequestNetworkFacts {

@@ -42,12 +42,22 @@ export function errorResponse(error: unknown): NextResponse {
 }
 
 /** Wraps a route handler so thrown errors become the shared error answer. */
+/**
+ * Answers depend on who asks (scope, role): no shared cache may keep one, and none may hand one
+ * user's answer to another.
+ */
+export function markPrivate<R extends Response>(response: R): R {
+  response.headers.set("cache-control", "no-store");
+  response.headers.append("vary", "Cookie");
+  return response;
+}
+
 export function route<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
-      return await handler(...args);
+      return markPrivate(await handler(...args));
     } catch (error) {
-      return errorResponse(error);
+      return markPrivate(errorResponse(error));
     }
   };
 }

@@ -35,6 +35,8 @@ describe("sign-in gate", () => {
       const response = await proxy(rpRequest(path));
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "Sign in to use ImageFleet" } });
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("vary")).toMatch(/\bCookie\b/);
     }
   });
 
