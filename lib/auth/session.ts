@@ -8,14 +8,15 @@ import { servedAddresses } from "@/lib/server/listeners";
 import { ANONYMOUS_SUB } from "./actor";
 import { onlyLoopback } from "./exposure";
 import { type AccountScope, accountScope } from "./scope";
+import { liveSession } from "./session-store";
 import { authSettings } from "./settings";
-import { openSession, type Role, SESSION_COOKIE, type Session } from "./user-session";
+import { type Role, SESSION_COOKIE, type Session } from "./user-session";
 
 /** The signed-in user, or null (no valid session, or sign-in is off). */
 export async function currentSession(): Promise<Session | null> {
   const settings = authSettings();
   if (!settings) return null;
-  return openSession((await cookies()).get(SESSION_COOKIE)?.value, settings.sessionSecret);
+  return liveSession((await cookies()).get(SESSION_COOKIE)?.value, settings);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { endSessionUrl } from "@/lib/auth/oidc";
+import { endSession } from "@/lib/auth/session-store";
 import { authSettings } from "@/lib/auth/settings";
 import { authCookieOptions, publicOrigin, signedOutUri } from "@/lib/auth/site";
 import { SESSION_COOKIE } from "@/lib/auth/user-session";
@@ -12,6 +13,8 @@ export async function POST(request: NextRequest) {
   const settings = authSettings();
   const origin = publicOrigin(settings, request);
   if (!settings) return NextResponse.redirect(new URL("/", origin), 303);
+  // The session ends on the server: a copy of the cookie elsewhere is worth nothing from now on.
+  await endSession(request.cookies.get(SESSION_COOKIE)?.value, settings);
   const signedOut = signedOutUri(origin);
   // Our cookie goes either way; the provider's own session ends only if it can be reached.
   const providerLogout = await endSessionUrl(settings.oidc, signedOut).catch((error) => {

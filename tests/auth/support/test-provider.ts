@@ -47,6 +47,7 @@ export async function startTestProvider(options: {
       {
         client_id: TEST_CLIENT.clientId,
         client_secret: TEST_CLIENT.clientSecret,
+        grant_types: ["authorization_code", "refresh_token"],
         redirect_uris: options.clientOrigins.map((origin) => `${origin}/auth/callback`),
         post_logout_redirect_uris: options.clientOrigins.map((origin) => `${origin}/auth/signed-out`),
       },
@@ -67,6 +68,9 @@ export async function startTestProvider(options: {
       return grant;
     },
     cookies: { keys: ["test-provider-cookie-key"] },
+    // As company providers configured for it do, without asking for offline_access: ImageFleet
+    // re-reads the user's groups with it.
+    issueRefreshToken: async () => true,
   });
   // Its built-in pages load a web font; the tests must not reach the internet.
   provider.use(async (ctx, next) => {
