@@ -11,6 +11,8 @@ export const TEST_USERS: Record<string, { name: string; email: string; groups: s
   ada: { name: "Ada Admin", email: "ada@example.test", groups: ["fleet-viewers", "fleet-admins"] },
   otto: { name: "Otto Outsider", email: "otto@example.test", groups: ["marketing"] },
   sam: { name: "Sam Scoped", email: "sam@example.test", groups: ["fleet-viewers", "team-payments"] },
+  bill: { name: "Bill Billing", email: "bill@example.test", groups: ["fleet-viewers", "team-billing"] },
+  rita: { name: "Rita Restricted", email: "rita@example.test", groups: ["fleet-admins", "team-payments"] },
 };
 
 /** The auth section of an ImageFleet configuration that signs in against this provider. */
@@ -22,7 +24,10 @@ export function authConfigFor(issuer: string) {
       clientSecret: TEST_CLIENT.clientSecret,
       adminGroups: ["fleet-admins"],
       viewerGroups: ["fleet-viewers"],
-      restrictions: [{ group: "team-payments", accounts: ["111111111111"], teams: ["payments"] }],
+      restrictions: [
+        { group: "team-payments", accounts: ["111111111111"], teams: ["payments"] },
+        { group: "team-billing", teams: ["billing"] },
+      ],
     },
     sessionSecret: "test-session-secret-0123456789abcdef",
   };
