@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { alertQueries } from "@/lib/alerts/api-queries";
-import { SEVERITIES } from "@/lib/alerts/view";
+import { SEVERITIES } from "@/lib/contracts/alerts-query";
 import { useApiQuery } from "@/lib/query/use-api-query";
 import { Card } from "../ui/card";
 import { formatCount } from "../ui/format";

@@ -1,6 +1,6 @@
 // The React Query entries of the alert endpoints: pages prefetch under these keys with the query
 // module the endpoint calls, so the client finds the data already there.
-import type { AlertCounts, AlertDetail, AlertList } from "@/lib/db/queries/alerts";
+import type { AlertCounts, AlertDetail, AlertList } from "@/lib/contracts/alerts";
 import type { ApiQuery } from "@/lib/query/api-queries";
 
 export const alertQueries = {

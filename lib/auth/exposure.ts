@@ -1,8 +1,9 @@
 // Without sign-in, anyone who can reach the server can use it: fine on loopback (the demo),
 // refused at start-up on any other address unless the operator says so explicitly. What counts
 // is the address the server really listens on (lib/server/listeners.ts), not what it was told.
+
+import { isLoopbackHost } from "@/lib/config/loopback";
 import type { ImageFleetConfig } from "@/lib/config/schema";
-import { isLoopbackHost } from "./loopback";
 import { resolveAuthSettings } from "./settings";
 
 type Env = Record<string, string | undefined>;

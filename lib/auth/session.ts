@@ -3,11 +3,12 @@
 // query modules narrow what they read by requestScope().
 import "server-only";
 import { cookies } from "next/headers";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { ApiError } from "@/lib/api/errors";
 import { servedAddresses } from "@/lib/server/listeners";
 import { ANONYMOUS_SUB } from "./actor";
 import { onlyLoopback } from "./exposure";
-import { type AccountScope, accountScope } from "./scope";
+import { accountScope } from "./scope";
 import { liveSession } from "./session-store";
 import { authSettings } from "./settings";
 import { type Role, SESSION_COOKIE, type Session } from "./user-session";

@@ -1,5 +1,5 @@
+import { parseEcrImageUri, repositoryUri } from "@/lib/analysis/image-uri";
 import type { InventoryEntry } from "@/lib/analysis/inventory-diff";
-import { parseEcrImageUri, repositoryUri } from "@/lib/aws/image-uri";
 import type { FunctionConfiguration, FunctionDetail } from "@/lib/aws/lambda";
 import type { FunctionRow } from "@/lib/db/writes/functions";
 

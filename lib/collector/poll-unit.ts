@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { countFleet } from "@/lib/analysis/fleet-counts";
+import { parseEcrImageUri } from "@/lib/analysis/image-uri";
 import { HOUR_MS } from "@/lib/analysis/time";
 import type { AwsClients, AwsScope } from "@/lib/aws/clients";
-import { parseEcrImageUri } from "@/lib/aws/image-uri";
 import { type FunctionListing, listFunctions } from "@/lib/aws/lambda";
 import { ApiMeter, withMeter } from "@/lib/aws/meter";
 import type { ImageFleetConfig } from "@/lib/config/schema";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RULE_IDS } from "@/lib/alerts/rules";
-import { isLoopbackHost } from "@/lib/auth/loopback";
+import { DEFAULT_IDLE_THRESHOLDS } from "@/lib/analysis/idle";
+import { isLoopbackHost } from "./loopback";
 
 const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
 const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN");
@@ -143,9 +144,9 @@ export const configSchema = z
       .prefault({}),
     idle: z
       .strictObject({
-        thresholdDays: days(365).default(14),
-        warnDays: days(365).default(10),
-        criticalDays: days(365).default(13),
+        thresholdDays: days(365).default(DEFAULT_IDLE_THRESHOLDS.thresholdDays),
+        warnDays: days(365).default(DEFAULT_IDLE_THRESHOLDS.warnDays),
+        criticalDays: days(365).default(DEFAULT_IDLE_THRESHOLDS.criticalDays),
       })
       .prefault({})
       .refine((v) => v.warnDays <= v.criticalDays && v.criticalDays <= v.thresholdDays, {

@@ -1,14 +1,10 @@
+import type { AccountStatus } from "@/lib/contracts/accounts";
+import type { ColdStartSeries, FleetFacets, FleetSummary, FleetTopLists, LifecycleSeries } from "@/lib/contracts/fleet";
+import type { FunctionDetail } from "@/lib/contracts/function-detail";
+import type { FunctionPage } from "@/lib/contracts/functions";
 // One entry per JSON endpoint a page reads: the React Query key and the URL. A server page
 // prefetches under the same key with the query module the endpoint calls, so the client finds
 // the data already there and only refetches to stay fresh.
-import type { AccountStatus } from "@/lib/db/queries/accounts";
-import type { FleetFacets } from "@/lib/db/queries/facets";
-import type { ColdStartSeries } from "@/lib/db/queries/fleet-cold-starts";
-import type { LifecycleSeries } from "@/lib/db/queries/fleet-lifecycle";
-import type { FleetSummary } from "@/lib/db/queries/fleet-summary";
-import type { FleetTopLists } from "@/lib/db/queries/fleet-top";
-import type { FunctionDetail } from "@/lib/db/queries/function-detail";
-import type { FunctionPage } from "@/lib/db/queries/functions";
 
 export interface ApiQuery<T> {
   queryKey: readonly unknown[];

@@ -3,8 +3,8 @@
 // attacker's own name; checking Host against the names the operator configured (plus loopback
 // names and bare addresses, which a rebinding page cannot produce) turns it away.
 import { isIP } from "node:net";
-import { isLoopbackHost } from "@/lib/auth/loopback";
-import { loadConfig } from "@/lib/config/load";
+import { appConfig } from "@/lib/config/load";
+import { isLoopbackHost } from "@/lib/config/loopback";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import { clientAddress, isTrustedProxy, type TrustedProxies, trustedProxyList } from "./client-address";
 
@@ -32,7 +32,7 @@ let cached: NetworkSettings | undefined;
 
 /** The settings of this process, read once (proxy.ts asks on every request). */
 export function networkSettings(): NetworkSettings {
-  cached ??= networkSettingsFor(loadConfig().config);
+  cached ??= networkSettingsFor(appConfig().config);
   return cached;
 }
 

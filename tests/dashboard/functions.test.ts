@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/functions/route";
 import { GET as getCsv } from "@/app/api/functions.csv/route";
+import type { FunctionPage } from "@/lib/contracts/functions";
 import { db } from "@/lib/db/client";
-import { type FunctionPage, listFunctions } from "@/lib/db/queries/functions";
+import { listFunctions } from "@/lib/db/queries/functions";
 import { functionsView } from "@/lib/url-state/functions-view";
 import { DATA, PAYMENTS, seedFleet } from "./support/seed";
 import { lastFullHours, request } from "./support/window";

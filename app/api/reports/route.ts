@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { ApiError, parseQuery, route } from "@/lib/api/errors";
 import { accountScope } from "@/lib/auth/scope";
 import { requestScope, requireRole } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config/load";
+import { appConfig } from "@/lib/config/load";
 import { loadReportList } from "@/lib/reports/load";
 import { refreshReports, reportsNow } from "@/lib/reports/refresh";
 import { reportScopeView } from "@/lib/reports/url-state";
@@ -22,7 +22,7 @@ export const POST = route(async (request: Request) => {
   // A restricted administrator reads their teams' reports only, and refreshes those only.
   if (scope && scope.teams.length === 0) throw new ApiError("forbidden", "You have no team reports to refresh");
   const teams = scope ? scope.teams : undefined;
-  const { published, provisional } = await refreshReports(await reportsNow(), loadConfig().config, undefined, teams);
+  const { published, provisional } = await refreshReports(await reportsNow(), appConfig().config, undefined, teams);
   return NextResponse.json({
     published: published[0]?.week ?? null,
     provisional: provisional[0]?.week ?? null,
