@@ -83,6 +83,16 @@ function refuseMalformedPath(request: NextRequest): NextResponse | null {
   }
 }
 
+/**
+ * Next.js rebuilds a route handler's URL from a parsed query object, where a parameter named
+ * `__proto__` vanishes: the handler's strict schema never sees it. Refused here, as any unknown
+ * parameter is (no endpoint takes it).
+ */
+function refusePrototypeParameter(request: NextRequest): NextResponse | null {
+  if (!request.nextUrl.pathname.startsWith("/api/") || !request.nextUrl.searchParams.has("__proto__")) return null;
+  return apiError(400, "bad_request", 'Invalid (query): Unrecognized key: "__proto__"');
+}
+
 async function refuseWithoutSession(request: NextRequest): Promise<NextResponse | null> {
   const settings = authSettings();
   return settings ? signInGate(request, settings) : null;
@@ -93,6 +103,7 @@ export async function proxy(request: NextRequest) {
     refuseForeignHost(request) ??
     refuseAbuse(request) ??
     refuseMalformedPath(request) ??
+    refusePrototypeParameter(request) ??
     (await refuseWithoutSession(request));
   if (refusal) {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) refusal.headers.set(name, value);

@@ -59,6 +59,14 @@ describe("the API rate limit", () => {
   });
 });
 
+describe("a parameter named __proto__", () => {
+  it("answers 400 before routing, where Next.js would drop it unseen", async () => {
+    const answer = await proxy(request("/api/accounts?__proto__=x", { [PEER_ADDRESS_HEADER]: "10.3.3.3" }));
+    expect(answer.status).toBe(400);
+    expect((await answer.json()).error.message).toContain("__proto__");
+  });
+});
+
 describe("the Host check", () => {
   const page = (headers: Record<string, string>) => request("/functions", headers);
 
