@@ -11,7 +11,7 @@ import { signInGate } from "@/lib/auth/gate";
 import { authSettings } from "@/lib/auth/settings";
 import { signInPageStatus } from "@/lib/auth/sign-in-problem";
 import { appEnv } from "@/lib/config/env";
-import { PEER_ADDRESS_HEADER } from "@/lib/security/client-address";
+import { PEER_ADDRESS_HEADER, PROTOTYPE_PARAMETER_HEADER } from "@/lib/security/client-address";
 import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "@/lib/security/csp";
 import { isCrossSiteWrite } from "@/lib/security/csrf";
 import { foreignHost, networkSettings, type RequestNetworkFacts, requestClient } from "@/lib/security/network";
@@ -84,12 +84,13 @@ function refuseMalformedPath(request: NextRequest): NextResponse | null {
 }
 
 /**
- * Next.js rebuilds a route handler's URL from a parsed query object, where a parameter named
- * `__proto__` vanishes: the handler's strict schema never sees it. Refused here, as any unknown
- * parameter is (no endpoint takes it).
+ * Next.js parses the query into an object, where a parameter named `__proto__` vanishes: neither
+ * this proxy nor a handler's strict schema sees it, so the HTTP server flags it
+ * (lib/server/listeners.ts). Refused here, as any unknown parameter is (no endpoint takes it).
  */
 function refusePrototypeParameter(request: NextRequest): NextResponse | null {
-  if (!request.nextUrl.pathname.startsWith("/api/") || !request.nextUrl.searchParams.has("__proto__")) return null;
+  const flagged = request.headers.has(PROTOTYPE_PARAMETER_HEADER) || request.nextUrl.searchParams.has("__proto__");
+  if (!request.nextUrl.pathname.startsWith("/api/") || !flagged) return null;
   return apiError(400, "bad_request", 'Invalid (query): Unrecognized key: "__proto__"');
 }
 

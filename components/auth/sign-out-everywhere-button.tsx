@@ -1,36 +1,22 @@
 "use client";
 
-import { useRef, useState } from "react";
-
 /**
- * Ends every session (DELETE /api/auth/sessions), then signs this browser out through the
- * ordinary sign-out form, which also ends the provider's session: otherwise the next page would
- * sign the administrator straight back in.
+ * Signs every user out, then this browser as the ordinary sign-out does (ending the provider's
+ * session too, or the next page would sign the administrator straight back in). A form, so it
+ * works before the page is interactive; once it is, a confirmation comes first.
  */
 export function SignOutEverywhereButton({ className = "" }: { className?: string }) {
-  const form = useRef<HTMLFormElement>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  async function signOutEverywhere() {
-    if (!window.confirm("Sign every user out of ImageFleet, you included?")) return;
-    const response = await fetch("/api/auth/sessions", { method: "DELETE" }).catch(() => null);
-    if (!response?.ok) {
-      setProblem("Could not sign everyone out; try again.");
-      return;
-    }
-    form.current?.submit();
-  }
-
   return (
-    <form ref={form} action="/auth/logout" method="post" className="flex items-center gap-2">
-      <button type="button" onClick={signOutEverywhere} className={className}>
+    <form
+      action="/auth/logout?everywhere=1"
+      method="post"
+      onSubmit={(event) => {
+        if (!window.confirm("Sign every user out of ImageFleet, you included?")) event.preventDefault();
+      }}
+    >
+      <button type="submit" className={className}>
         Sign out everywhere
       </button>
-      {problem && (
-        <span role="alert" className="text-xs text-red-700 dark:text-red-400">
-          {problem}
-        </span>
-      )}
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { maySignOutEveryone } from "@/lib/auth/actor";
 import { currentSession } from "@/lib/auth/session";
 import { SignOutButton } from "./sign-out-button";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
@@ -20,9 +21,7 @@ export async function UserMenu() {
       <span className="rounded bg-zinc-200/70 px-1.5 py-0.5 text-xs font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
         {session.role}
       </span>
-      {session.role === "admin" && !session.accounts && !session.teams && (
-        <SignOutEverywhereButton className={ACTION_CLASS} />
-      )}
+      {maySignOutEveryone(session) && <SignOutEverywhereButton className={ACTION_CLASS} />}
       <SignOutButton className={ACTION_CLASS} />
     </div>
   );

@@ -9,3 +9,8 @@ export const ANONYMOUS_ACTOR = "anonymous (loopback)";
 export function actorName(session: Session): string {
   return session.sub === ANONYMOUS_SUB ? ANONYMOUS_ACTOR : session.name;
 }
+
+/** "Sign out everywhere" is for administrators without a restriction: it ends everyone's session. */
+export function maySignOutEveryone(session: Session): boolean {
+  return session.role === "admin" && !session.accounts && !session.teams;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, isTrustedProxy, trustedProxyList } from "./client-address";
+import { clientAddress, hasPrototypeParameter, isTrustedProxy, trustedProxyList } from "./client-address";
 
 const proxies = trustedProxyList(["10.0.0.0/8", "fd00::/8", "192.0.2.7"]);
 const none = trustedProxyList([]);
@@ -34,5 +34,16 @@ describe("isTrustedProxy", () => {
     expect(isTrustedProxy("192.0.2.8", proxies)).toBe(false);
     expect(isTrustedProxy("garbage", proxies)).toBe(false);
     expect(isTrustedProxy(null, proxies)).toBe(false);
+  });
+});
+
+describe("hasPrototypeParameter", () => {
+  it("finds a __proto__ parameter however it is written, and nothing else", () => {
+    for (const target of ["/api/accounts?__proto__=x", "/api/x?a=1&__proto__", "/api/x?%5F%5Fproto%5F%5F=1"]) {
+      expect(hasPrototypeParameter(target), target).toBe(true);
+    }
+    for (const target of ["/api/accounts", "/api/x?proto=1", "/api/__proto__", "/api/x?q=__proto__"]) {
+      expect(hasPrototypeParameter(target), target).toBe(false);
+    }
   });
 });

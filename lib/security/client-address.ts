@@ -9,6 +9,18 @@ import { BlockList, isIP } from "node:net";
  */
 export const PEER_ADDRESS_HEADER = "x-imagefleet-peer-address";
 
+/**
+ * Set by the HTTP server when the raw query names a parameter `__proto__`: Next.js drops it while
+ * parsing, before proxy.ts or a route handler could see it.
+ */
+export const PROTOTYPE_PARAMETER_HEADER = "x-imagefleet-prototype-parameter";
+
+/** Whether a raw request target's query has a parameter named `__proto__` (in any encoding). */
+export function hasPrototypeParameter(target: string): boolean {
+  const query = target.indexOf("?");
+  return query >= 0 && new URLSearchParams(target.slice(query + 1)).has("__proto__");
+}
+
 export type TrustedProxies = BlockList;
 
 /** "::ffff:10.0.0.1" is the IPv4 address 10.0.0.1 seen through an IPv6 socket. */

@@ -5,7 +5,7 @@
 import http from "node:http";
 import net from "node:net";
 import { listenHost } from "@/lib/auth/exposure";
-import { PEER_ADDRESS_HEADER } from "@/lib/security/client-address";
+import { hasPrototypeParameter, PEER_ADDRESS_HEADER, PROTOTYPE_PARAMETER_HEADER } from "@/lib/security/client-address";
 
 /** Node keeps no public list of a process's servers, and Next.js does not hand its own to the app. */
 function activeHandles(): unknown[] {
@@ -29,7 +29,8 @@ const stamped = new WeakSet<net.Server>();
 
 /**
  * Makes every listening HTTP server of this process record each request's socket peer in
- * PEER_ADDRESS_HEADER, replacing any value the client sent, before Next.js sees the request.
+ * PEER_ADDRESS_HEADER, replacing any value the client sent, before Next.js sees the request; and
+ * flag a `__proto__` query parameter, which Next.js drops unseen (proxy.ts refuses it).
  */
 export function stampPeerAddresses(): void {
   for (const server of listeningServers()) {
@@ -37,6 +38,8 @@ export function stampPeerAddresses(): void {
     stamped.add(server);
     server.prependListener("request", (request: http.IncomingMessage) => {
       request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+      if (hasPrototypeParameter(request.url ?? "")) request.headers[PROTOTYPE_PARAMETER_HEADER] = "1";
+      else delete request.headers[PROTOTYPE_PARAMETER_HEADER];
     });
   }
 }

@@ -12,6 +12,7 @@ import { RP_ORIGIN, rpRequest, setCookies, withTestProvider } from "./support/rp
 
 const { provider } = withTestProvider();
 const vera = { sub: "vera", name: "Vera Viewer", role: "viewer" as const };
+const ada = { sub: "ada", name: "Ada Admin", role: "admin" as const };
 const tokens = { accessToken: "not used: the session is younger than an hour" };
 
 const settings = () => resolveAuthSettings(loadConfig().config)!;
@@ -99,6 +100,20 @@ describe("sign-out", () => {
     const cookies = [await validSession(), await validSession()];
     expect(await revokeAllUserSessions(new Date())).toBeGreaterThanOrEqual(2);
     for (const cookie of cookies) expect(await passes(cookie)).toBe(false);
+  });
+
+  it("signs everyone out from the sign-out form, for an unrestricted administrator only", async () => {
+    const everywhere = (cookie: string) =>
+      logout(rpRequest("/auth/logout?everywhere=1", { method: "POST", cookies: { [SESSION_COOKIE]: cookie } }));
+    const viewer = await validSession();
+    const restricted = await startSession({ ...ada, teams: ["payments"] }, tokens, settings());
+    expect((await everywhere(viewer)).status).toBe(403);
+    expect((await everywhere(restricted)).status).toBe(403);
+    expect(await passes(viewer)).toBe(true);
+
+    const admin = await startSession(ada, tokens, settings());
+    expect((await everywhere(admin)).status).toBe(303);
+    for (const cookie of [viewer, restricted, admin]) expect(await passes(cookie)).toBe(false);
   });
 
   it("is refused when posted from another site", async () => {

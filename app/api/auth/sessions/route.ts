@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { ApiError, parseQuery, route } from "@/lib/api/errors";
-import { accountScope } from "@/lib/auth/scope";
+import { maySignOutEveryone } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/session";
 import { authSettings } from "@/lib/auth/settings";
 import { revokeAllUserSessions } from "@/lib/db/queries/user-sessions";
@@ -17,7 +17,8 @@ export const DELETE = route(async (request: Request) => {
   const session = await requireRole("admin");
   parseQuery(noParamsSchema, new URL(request.url).searchParams);
   if (!authSettings()) throw new ApiError("bad_request", "Sign-in is off: there are no sessions to end");
-  if (accountScope(session)) throw new ApiError("forbidden", "Only administrators without a restriction may do this");
+  if (!maySignOutEveryone(session))
+    throw new ApiError("forbidden", "Only administrators without a restriction may do this");
   const revoked = await revokeAllUserSessions(new Date());
   log.warn({ by: session.sub, revoked }, "every session signed out");
   return NextResponse.json({ revoked });
