@@ -72,6 +72,8 @@ const ROUTES: Route[] = [
   api("/api/alerts/counts"),
   api("/api/auth/check-admin", undefined, { methods: ["POST"], body: "ignored" }),
   api("/api/auth/session"),
+  // Sign-in is off in this pass: the anonymous administrator is told there are no sessions (400).
+  api("/api/auth/sessions", undefined, { methods: ["DELETE"], body: "ignored" }),
   api("/api/fleet/cold-starts", fleetView),
   api("/api/fleet/facets"),
   api("/api/fleet/lifecycle", fleetView),
@@ -495,7 +497,10 @@ function valuesFor(route: Route, param: string): readonly string[] {
 }
 
 /** Query-string probes: each parameter (declared or not) with hostile values, repeated, raw. */
-function queryProbes(route: Route, method: string = route.methods.includes("GET") ? "GET" : "POST"): Probe[] {
+function queryProbes(
+  route: Route,
+  method: string = route.methods.includes("GET") ? "GET" : route.methods[0]!,
+): Probe[] {
   const base = pathOf(route.route);
   const params = paramsOf(route);
   const probes: Probe[] = [];
