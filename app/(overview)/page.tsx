@@ -3,7 +3,6 @@ import { AlertCountsCard } from "@/components/alerts/alert-counts-card";
 import { OverviewView } from "@/components/overview/overview-view";
 import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
-import { alertQueries } from "@/lib/alerts/api-queries";
 import { requestScope } from "@/lib/auth/session";
 import { alertCounts } from "@/lib/db/queries/alerts";
 import { fleetFacets } from "@/lib/db/queries/facets";
@@ -11,7 +10,8 @@ import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
 import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
 import { fleetSummary } from "@/lib/db/queries/fleet-summary";
 import { fleetTopLists } from "@/lib/db/queries/fleet-top";
-import { apiQueries } from "@/lib/query/api-queries";
+import { idleThresholdAnswer } from "@/lib/db/queries/idle-transitions";
+import { alertQueries, apiQueries } from "@/lib/query/api-queries";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 import { fleetView } from "@/lib/url-state/fleet-view";
 import { readPageQuery, type SearchRecord } from "@/lib/url-state/view";
@@ -42,6 +42,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     prefetchEntry(apiQueries.fleetLifecycle(search), () => fleetLifecycle(query, { scope })),
     prefetchEntry(apiQueries.fleetColdStarts(search), () => fleetColdStarts(query, { scope })),
     prefetchEntry(apiQueries.fleetTop(search), () => fleetTopLists(query, { scope })),
+    prefetchEntry(apiQueries.fleetIdleThreshold(), () => idleThresholdAnswer({ scope })),
     prefetchEntry(alertQueries.counts(), () => alertCounts({ scope })),
   ]);
   return (

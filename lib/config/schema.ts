@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RULE_IDS } from "@/lib/alerts/rules";
+import type { PriceOverride } from "@/lib/analysis/cost";
 import { DEFAULT_IDLE_THRESHOLDS } from "@/lib/analysis/idle";
 import { isLoopbackHost } from "./loopback";
 
@@ -42,6 +43,16 @@ const channel = z.strictObject({
   teams: z.array(z.string()).optional(),
   reports: z.boolean().default(true),
 });
+
+const price = z.number().positive().max(1);
+const architecturePrices = z.strictObject({ gbSecond: price.optional(), provisionedGbSecond: price.optional() });
+const priceOverride = z.strictObject({
+  requestPerMillion: price.optional(),
+  ephemeralGbSecond: price.optional(),
+  architectures: z
+    .strictObject({ x86_64: architecturePrices.optional(), arm64: architecturePrices.optional() })
+    .optional(),
+}) satisfies z.ZodType<PriceOverride>;
 
 const groupNames = z.array(z.string().min(1));
 
@@ -144,11 +155,19 @@ export const configSchema = z
       .prefault({}),
     idle: z
       .strictObject({
-        thresholdDays: days(365).default(DEFAULT_IDLE_THRESHOLDS.thresholdDays),
+        /** Set: pinned for every prediction. Unset: learned from observed transitions once there are enough, else the default. */
+        thresholdDays: days(365).optional(),
         warnDays: days(365).default(DEFAULT_IDLE_THRESHOLDS.warnDays),
         criticalDays: days(365).default(DEFAULT_IDLE_THRESHOLDS.criticalDays),
+        /** Observed Active → Inactive transitions needed before the learned threshold is used. */
+        learnMinSamples: z.number().int().min(1).max(10_000).default(10),
       })
       .prefault({})
+      .transform(({ thresholdDays, ...rest }) => ({
+        ...rest,
+        thresholdDays: thresholdDays ?? DEFAULT_IDLE_THRESHOLDS.thresholdDays,
+        thresholdPinned: thresholdDays !== undefined,
+      }))
       .refine((v) => v.warnDays <= v.criticalDays && v.criticalDays <= v.thresholdDays, {
         message: "must satisfy warnDays ≤ criticalDays ≤ thresholdDays",
       }),
@@ -212,6 +231,8 @@ export const configSchema = z
         pollRunDays: z.number().int().min(1).max(3650).default(30),
       })
       .prefault({}),
+    /** Prices of the cost estimates (docs/cost.md): us-east-1 on-demand by default; name only what differs. */
+    pricing: z.strictObject({ regions: z.record(region, priceOverride).default({}) }).prefault({}),
     server: server.prefault({}),
     /** Absent: no sign-in (allowed on loopback, or with IMAGEFLEET_ALLOW_ANONYMOUS=1). */
     auth: auth.optional(),

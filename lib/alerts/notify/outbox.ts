@@ -1,5 +1,6 @@
 import "server-only";
 import { permalink } from "@/lib/analysis/alerts/links";
+import { publicBase } from "@/lib/config/public-base-url";
 import type { AlertChannelConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/writes/transaction";
@@ -34,7 +35,7 @@ export async function enqueueNotices(
         renderMessage(
           channel.type,
           notice,
-          notice.kind === "alert" ? permalink(notice.alert.id, settings.publicBaseUrl) : null,
+          notice.kind === "alert" ? permalink(notice.alert.id, publicBase(settings.publicBaseUrl)) : null,
         ),
       ),
       status: "pending",

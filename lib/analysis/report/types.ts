@@ -40,6 +40,8 @@ export interface ReportFunction {
   packageType: PackageType;
   runtime: string | null;
   firstSeenAt: Date;
+  /** Found by the first collection of its account × region: it existed before ImageFleet looked, it is not new. */
+  firstCollection: boolean;
   deletedAt: Date | null;
   deploys: readonly Date[];
   stateIntervals: readonly StateInterval[];
@@ -99,7 +101,7 @@ export interface ReportInput {
 
 // ---- output: plain, serialisable, stable key order; instants as ISO strings ----
 
-export interface FunctionRef {
+export interface ReportFunctionRef {
   id: string;
   accountId: string;
   region: string;
@@ -120,14 +122,19 @@ export interface InventoryFigures {
   functionsDelta: number | null;
   imageFunctionsDelta: number | null;
   imageShareDelta: number | null;
-  created: ListFigure<FunctionRef>;
-  changed: ListFigure<FunctionRef & { deploys: number }>;
+  /** New within the week; functions found by the first collection are not new (see `firstCollection`). */
+  created: ListFigure<ReportFunctionRef>;
+  /** Functions the week's first collection found (ImageFleet started this week); 0 otherwise. */
+  firstCollection: number;
+  /** Functions by observed state at the end of the window (beside the week's transitions). */
+  statesAtEnd: Record<string, number>;
+  changed: ListFigure<ReportFunctionRef & { deploys: number }>;
   deploys: number;
-  deleted: ListFigure<FunctionRef>;
+  deleted: ListFigure<ReportFunctionRef>;
 }
 
 export interface LifecycleEvent {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   /** First time within the week. */
   at: string;
   episodes: number;
@@ -144,7 +151,7 @@ export interface LifecycleFigures {
 }
 
 export interface IdleRiskEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   idleDays: number;
   idleSinceUnknown: boolean;
   /** Null when the threshold has already passed. */
@@ -152,7 +159,7 @@ export interface IdleRiskEntry {
 }
 
 export interface RegressionEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   rate: number | null;
   baselineRate: number | null;
   rateFactor: number | null;
@@ -181,7 +188,7 @@ export interface ColdStartFigures {
 }
 
 export interface BehindEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   runtime: string;
   release: string;
   newest: string;
@@ -190,21 +197,21 @@ export interface BehindEntry {
 }
 
 export interface DeprecatedRuntimeEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   runtime: string;
   deprecatedOn: string;
   deprecated: boolean;
 }
 
 export interface CriticalFindingsEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   digest: string;
   critical: number;
   high: number;
 }
 
 export interface OldImageEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   digest: string;
   pushedAt: string;
   ageDays: number;

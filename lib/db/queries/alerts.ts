@@ -7,6 +7,7 @@ import { functionPageHref, permalink } from "@/lib/analysis/alerts/links";
 import type { Severity } from "@/lib/analysis/rules/finding";
 import { type AccountScope, inScope } from "@/lib/analysis/scope";
 import { appConfig } from "@/lib/config/load";
+import { publicBase } from "@/lib/config/public-base-url";
 import { readAlertRecord } from "@/lib/db/alert-record";
 import { type Db, db as defaultDb } from "../client";
 import { scopeWhere } from "./scope";
@@ -146,7 +147,7 @@ async function accountNames(db: Db, ids: readonly string[]): Promise<Map<string,
 }
 
 function summary(row: AlertWithFunction, names: ReadonlyMap<string, string>, options: ReadOptions): AlertSummary {
-  const { now = new Date(), publicBaseUrl = appConfig().config.alerts.publicBaseUrl } = options;
+  const { now = new Date(), publicBaseUrl = publicBase(appConfig().config.alerts.publicBaseUrl) } = options;
   return {
     id: row.id,
     rule: row.rule,
