@@ -34,7 +34,14 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "ignore",
       stderr: "pipe",
-      env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", COLLECTOR: "off", IMAGEFLEET_CONFIG: configFile },
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        COLLECTOR: "off",
+        IMAGEFLEET_CONFIG: configFile,
+        // Low enough for e2e-auth/security.spec.ts to reach it from a client of its own.
+        API_RATE_LIMIT_PER_MINUTE: "400",
+      },
     },
   ],
 });

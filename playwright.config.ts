@@ -36,6 +36,7 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    // Every spec is one client (loopback): the fuzzer alone sends thousands of API requests.
+    env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", API_RATE_LIMIT_PER_MINUTE: "100000" },
   },
 });

@@ -1,22 +1,48 @@
-// Runs before every request: security headers with a per-request CSP nonce, CSRF refusal for
-// cross-site writes, a rate limit on the JSON API and, when sign-in is configured, the sign-in
-// gate. The gate is not the authorisation boundary: server code checks roles and scopes again
+// Runs before every request: security headers with a per-request CSP nonce, refusal of host
+// names this server does not answer to (DNS rebinding), CSRF refusal for cross-site writes, a
+// rate limit on the JSON API keyed on the client's real address and, when sign-in is configured,
+// the sign-in gate. The gate is not the authorisation boundary: server code checks roles and scopes again
 // (lib/auth/session.ts).
 
 import { type NextRequest, NextResponse } from "next/server";
+import { markPrivate } from "@/lib/api/errors";
 import { allowFormTarget } from "@/lib/auth/form-action";
 import { signInGate } from "@/lib/auth/gate";
 import { authSettings } from "@/lib/auth/settings";
 import { signInPageStatus } from "@/lib/auth/sign-in-problem";
 import { appEnv } from "@/lib/config/env";
+import { PEER_ADDRESS_HEADER, PROTOTYPE_PARAMETER_HEADER } from "@/lib/security/client-address";
 import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "@/lib/security/csp";
 import { isCrossSiteWrite } from "@/lib/security/csrf";
+import { foreignHost, networkSettings, type RequestNetworkFacts, requestClient } from "@/lib/security/network";
 import { createRateLimiter } from "@/lib/security/rate-limit";
 
 const apiLimiter = createRateLimiter(appEnv().API_RATE_LIMIT_PER_MINUTE);
 
 function apiError(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return NextResponse.json({ error: { code, message } }, { status, headers });
+  return markPrivate(NextResponse.json({ error: { code, message } }, { status, headers }));
+}
+
+function networkFacts(request: NextRequest): RequestNetworkFacts {
+  return {
+    peer: request.headers.get(PEER_ADDRESS_HEADER) || null,
+    host: request.headers.get("host"),
+    forwardedFor: request.headers.get("x-forwarded-for"),
+    forwardedHost: request.headers.get("x-forwarded-host"),
+  };
+}
+
+/** The health check answers any name: load balancers probe by address or internal name. */
+function refuseForeignHost(request: NextRequest): NextResponse | null {
+  if (request.nextUrl.pathname === "/api/health") return null;
+  const host = foreignHost(networkFacts(request), networkSettings());
+  if (host === null) return null;
+  const message = `This server does not answer to the host name "${host}": use its configured address`;
+  if (request.nextUrl.pathname.startsWith("/api/")) return apiError(403, "forbidden", message);
+  return new NextResponse(`403 · ${message}`, {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
 }
 
 function refuseAbuse(request: NextRequest): NextResponse | null {
@@ -30,7 +56,8 @@ function refuseAbuse(request: NextRequest): NextResponse | null {
     return apiError(403, "forbidden", "Cross-site request refused");
   }
   if (!api) return null;
-  const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  // Forwarded headers count only from trusted proxies: anyone else could rotate them at will.
+  const client = requestClient(networkFacts(request), networkSettings()) ?? "unknown";
   const { allowed, retryAfterSeconds } = apiLimiter.take(client);
   return allowed
     ? null
@@ -56,13 +83,29 @@ function refuseMalformedPath(request: NextRequest): NextResponse | null {
   }
 }
 
+/**
+ * Next.js parses the query into an object, where a parameter named `__proto__` vanishes: neither
+ * this proxy nor a handler's strict schema sees it, so the HTTP server flags it
+ * (lib/server/listeners.ts). Refused here, as any unknown parameter is (no endpoint takes it).
+ */
+function refusePrototypeParameter(request: NextRequest): NextResponse | null {
+  const flagged = request.headers.has(PROTOTYPE_PARAMETER_HEADER) || request.nextUrl.searchParams.has("__proto__");
+  if (!request.nextUrl.pathname.startsWith("/api/") || !flagged) return null;
+  return apiError(400, "bad_request", 'Invalid (query): Unrecognized key: "__proto__"');
+}
+
 async function refuseWithoutSession(request: NextRequest): Promise<NextResponse | null> {
   const settings = authSettings();
   return settings ? signInGate(request, settings) : null;
 }
 
 export async function proxy(request: NextRequest) {
-  const refusal = refuseAbuse(request) ?? refuseMalformedPath(request) ?? (await refuseWithoutSession(request));
+  const refusal =
+    refuseForeignHost(request) ??
+    refuseAbuse(request) ??
+    refuseMalformedPath(request) ??
+    refusePrototypeParameter(request) ??
+    (await refuseWithoutSession(request));
   if (refusal) {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) refusal.headers.set(name, value);
     return refusal;

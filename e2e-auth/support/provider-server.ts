@@ -16,7 +16,9 @@ if (!configFile || !appOrigin || !port)
 
 const provider = await startTestProvider({ port, clientOrigins: [appOrigin] });
 fs.mkdirSync(path.dirname(configFile), { recursive: true });
-fs.writeFileSync(configFile, JSON.stringify({ auth: authConfigFor(provider.issuer) }, null, 2));
+// A public base URL makes the server check Host names (DNS rebinding) with sign-in on too.
+const auth = { ...authConfigFor(provider.issuer), publicBaseUrl: appOrigin };
+fs.writeFileSync(configFile, JSON.stringify({ auth }, null, 2));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => provider.close().then(() => process.exit(0)));
 }

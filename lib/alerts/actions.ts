@@ -28,13 +28,16 @@ export function acknowledgeAlert(id: string, options: ActionOptions & { by: stri
 }
 
 /** No notifications for this alert until `until`; null lifts the silence. */
-export function silenceAlert(id: string, options: ActionOptions & { until: Date | null }): Promise<ActionResult> {
-  const { until, now = new Date() } = options;
+export function silenceAlert(
+  id: string,
+  options: ActionOptions & { until: Date | null; by: string | null },
+): Promise<ActionResult> {
+  const { until, by, now = new Date() } = options;
   return changeActiveAlert(options, id, () => ({
     data: { silencedUntil: until },
     event: until
-      ? { kind: "silenced", at: now.toISOString(), until: until.toISOString() }
-      : { kind: "unsilenced", at: now.toISOString() },
+      ? { kind: "silenced", at: now.toISOString(), until: until.toISOString(), by }
+      : { kind: "unsilenced", at: now.toISOString(), by },
   }));
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DAY_MS } from "@/lib/analysis/time";
 import { ApiError } from "@/lib/api/errors";
-import { isoDateTimeField, NO_CONTROL_CHARACTERS, textField } from "@/lib/url-state/fields";
+import { isoDateTimeField, NO_CONTROL_CHARACTERS } from "@/lib/url-state/fields";
 
 const MAX_SILENCE_DAYS = 90;
 
@@ -10,7 +10,8 @@ export const alertIdParams = z.object({
   id: z.string().min(1).max(100).regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
 });
 
-export const acknowledgeBody = z.strictObject({ by: textField(100).optional() });
+/** Nothing to say: who acknowledged is the session's user (lib/auth/actor.ts), never a name sent along. */
+export const acknowledgeBody = z.strictObject({});
 
 /** `until` in the future and at most 90 days ahead, or null to lift a silence. */
 export function silenceBody(now: Date) {

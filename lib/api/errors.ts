@@ -42,22 +42,35 @@ export function errorResponse(error: unknown): NextResponse {
 }
 
 /** Wraps a route handler so thrown errors become the shared error answer. */
+/**
+ * Answers depend on who asks (scope, role): no shared cache may keep one, and none may hand one
+ * user's answer to another.
+ */
+export function markPrivate<R extends Response>(response: R): R {
+  response.headers.set("cache-control", "no-store");
+  response.headers.append("vary", "Cookie");
+  return response;
+}
+
 export function route<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
-      return await handler(...args);
+      return markPrivate(await handler(...args));
     } catch (error) {
-      return errorResponse(error);
+      return markPrivate(errorResponse(error));
     }
   };
 }
 
 /** Parses URLSearchParams with a zod object schema (400 naming the field on failure). */
 export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): z.infer<S> {
-  const entries: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    entries[key] = values.length > 1 ? values : (values[0] as string);
-  }
+  // Own properties, whatever their names: assigning `entries["__proto__"]` would set the
+  // prototype (or do nothing) instead, and the unknown parameter would pass unseen.
+  const entries = Object.fromEntries(
+    [...new Set(params.keys())].map((key) => {
+      const values = params.getAll(key);
+      return [key, values.length > 1 ? values : (values[0] as string)];
+    }),
+  );
   return schema.parse(entries);
 }

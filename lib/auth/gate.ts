@@ -1,9 +1,11 @@
 // The sign-in gate proxy.ts applies when sign-in is configured: pages without a valid session
 // go to the sign-in, the API answers 401. The sign-in itself and the health check stay open.
 import { type NextRequest, NextResponse } from "next/server";
+import { markPrivate } from "@/lib/api/errors";
+import { liveSession } from "./session-store";
 import type { AuthSettings } from "./settings";
 import { publicOrigin } from "./site";
-import { openSession, SESSION_COOKIE } from "./user-session";
+import { SESSION_COOKIE } from "./user-session";
 
 const OPEN_PATHS = [/^\/auth(\/|$)/, /^\/api\/health$/];
 
@@ -21,11 +23,10 @@ function isNavigation(request: NextRequest): boolean {
 export async function signInGate(request: NextRequest, settings: AuthSettings): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
   if (OPEN_PATHS.some((open) => open.test(pathname))) return null;
-  if (await openSession(request.cookies.get(SESSION_COOKIE)?.value, settings.sessionSecret)) return null;
+  if (await liveSession(request.cookies.get(SESSION_COOKIE)?.value, settings)) return null;
   if (pathname.startsWith("/api/") || !isNavigation(request)) {
-    return NextResponse.json(
-      { error: { code: "unauthorized", message: "Sign in to use ImageFleet" } },
-      { status: 401 },
+    return markPrivate(
+      NextResponse.json({ error: { code: "unauthorized", message: "Sign in to use ImageFleet" } }, { status: 401 }),
     );
   }
   const login = new URL("/auth/login", publicOrigin(settings, request));

@@ -50,14 +50,43 @@ function describe(error: unknown): string {
   return messages.join(": ");
 }
 
+/** What lets us ask the provider again who the user is and which groups they are in. */
+export interface ProviderTokens {
+  refreshToken?: string;
+  accessToken: string;
+  /** Seconds since the epoch; absent when the provider did not say. */
+  accessTokenExpiresAt?: number;
+}
+
+function providerTokens(tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers, now: Date) {
+  const expiresIn = tokens.expiresIn();
+  return {
+    accessToken: tokens.access_token,
+    ...(tokens.refresh_token && { refreshToken: tokens.refresh_token }),
+    ...(expiresIn !== undefined && { accessTokenExpiresAt: Math.floor(now.getTime() / 1000) + expiresIn }),
+  };
+}
+
+/** The identity claims: the ID token's, completed by UserInfo (many providers put groups only there). */
+async function identityClaims(
+  configuration: client.Configuration,
+  accessToken: string,
+  idToken: Record<string, unknown> & { sub: string },
+): Promise<Record<string, unknown>> {
+  const userInfo = configuration.serverMetadata().userinfo_endpoint
+    ? await client.fetchUserInfo(configuration, accessToken, idToken.sub)
+    : {};
+  return { ...idToken, ...userInfo };
+}
+
 /**
  * Checks the provider's answer against the pending login and exchanges the code. `access` is
  * null when the user signed in but belongs to no group allowed here.
  */
 export async function finishLogin(
   settings: AuthSettings,
-  options: { redirectUri: URL; search: string; loginCookie: string | undefined },
-): Promise<{ access: SessionClaims | null; returnTo: string }> {
+  options: { redirectUri: URL; search: string; loginCookie: string | undefined; now?: Date },
+): Promise<{ access: SessionClaims | null; returnTo: string; tokens: ProviderTokens }> {
   const pending = options.loginCookie
     ? await openToken(options.loginCookie, pendingLoginSchema, { secret: settings.sessionSecret, purpose: "login" })
     : null;
@@ -74,12 +103,41 @@ export async function finishLogin(
     });
     const idToken = tokens.claims();
     if (!idToken) throw new Error("the provider sent no ID token");
-    // Many providers put profile and group claims only in UserInfo, not in the ID token.
-    const userInfo = configuration.serverMetadata().userinfo_endpoint
-      ? await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub)
-      : {};
-    return { access: accessFor({ ...idToken, ...userInfo }, settings.oidc), returnTo: pending.returnTo };
+    const claims = await identityClaims(configuration, tokens.access_token, idToken);
+    return {
+      access: accessFor(claims, settings.oidc),
+      returnTo: pending.returnTo,
+      tokens: providerTokens(tokens, options.now ?? new Date()),
+    };
   } catch (error) {
     throw new SignInError("failed", describe(error));
   }
+}
+
+/**
+ * Asks the provider again who the user `sub` is and which groups they are in: with the refresh
+ * token when there is one, else with the access token while it lasts. `access` null: no longer
+ * allowed here. Throws when the provider cannot tell (no usable token, refused, unreachable).
+ */
+export async function reReadAccess(
+  settings: AuthSettings,
+  sub: string,
+  tokens: ProviderTokens,
+  now: Date = new Date(),
+): Promise<{ access: SessionClaims | null; tokens: ProviderTokens }> {
+  const configuration = await oidcConfiguration(settings.oidc);
+  if (tokens.refreshToken) {
+    const refreshed = await client.refreshTokenGrant(configuration, tokens.refreshToken);
+    const idToken = refreshed.claims() ?? { sub };
+    if (idToken.sub !== sub) throw new Error("the provider answered for another user");
+    const claims = await identityClaims(configuration, refreshed.access_token, idToken);
+    // Providers that do not rotate refresh tokens send none back: the old one stays valid.
+    const next = providerTokens(refreshed, now);
+    return { access: accessFor(claims, settings.oidc), tokens: { refreshToken: tokens.refreshToken, ...next } };
+  }
+  if (tokens.accessTokenExpiresAt !== undefined && tokens.accessTokenExpiresAt * 1000 <= now.getTime()) {
+    throw new Error("no refresh token, and the access token has expired");
+  }
+  const claims = await identityClaims(configuration, tokens.accessToken, { sub });
+  return { access: accessFor(claims, settings.oidc), tokens };
 }

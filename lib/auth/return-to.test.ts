@@ -20,6 +20,21 @@ describe("safeReturnTo", () => {
       "javascript:alert(1)",
       "evil.example",
       "/auth/logout",
+      // Dot segments that normalise into a protocol-relative path.
+      "/.//evil.example/phish",
+      "/auth/../..//evil.example",
+      "/a/../..//evil.example/x?y#z",
+      "/./\\evil.example",
+      // Backslashes, raw or encoded, and encoded slashes and dots browsers may decode.
+      "/%5Cevil.example",
+      "/%2F%2Fevil.example",
+      "/.%2F%2Fevil.example",
+      "/%2e/%2fevil.example",
+      "/%2e%2e//evil.example",
+      // Control characters, raw and in the middle.
+      "/\u0000//evil.example",
+      "/x\ny",
+      "/\u007f",
     ]) {
       expect(safeReturnTo(hostile)).toBe("/");
     }

@@ -5,7 +5,7 @@ import { hkdfSync } from "node:crypto";
 import { EncryptJWT, jwtDecrypt } from "jose";
 import type { z } from "zod";
 
-export type TokenPurpose = "session" | "login";
+export type TokenPurpose = "session" | "login" | "provider-tokens";
 
 function key(secret: string, purpose: TokenPurpose): Uint8Array {
   return new Uint8Array(hkdfSync("sha256", secret, "imagefleet", `imagefleet ${purpose} cookie`, 32));

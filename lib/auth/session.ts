@@ -5,17 +5,19 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { AccountScope } from "@/lib/analysis/scope";
 import { ApiError } from "@/lib/api/errors";
-import { isLoopbackHost } from "@/lib/config/loopback";
-import { listenHost } from "./exposure";
+import { servedAddresses } from "@/lib/server/listeners";
+import { ANONYMOUS_SUB } from "./actor";
+import { onlyLoopback } from "./exposure";
 import { accountScope } from "./scope";
+import { liveSession } from "./session-store";
 import { authSettings } from "./settings";
-import { openSession, type Role, SESSION_COOKIE, type Session } from "./user-session";
+import { type Role, SESSION_COOKIE, type Session } from "./user-session";
 
 /** The signed-in user, or null (no valid session, or sign-in is off). */
 export async function currentSession(): Promise<Session | null> {
   const settings = authSettings();
   if (!settings) return null;
-  return openSession((await cookies()).get(SESSION_COOKIE)?.value, settings.sessionSecret);
+  return liveSession((await cookies()).get(SESSION_COOKIE)?.value, settings);
 }
 
 /**
@@ -23,8 +25,8 @@ export async function currentSession(): Promise<Session | null> {
  * everything; on an exposed address (IMAGEFLEET_ALLOW_ANONYMOUS=1) only look.
  */
 function anonymousSession(): Session {
-  const role: Role = isLoopbackHost(listenHost()) ? "admin" : "viewer";
-  return { sub: "anonymous", name: "Anonymous (sign-in off)", role, exp: Number.MAX_SAFE_INTEGER };
+  const role: Role = onlyLoopback(servedAddresses()) ? "admin" : "viewer";
+  return { sub: ANONYMOUS_SUB, name: "Anonymous (sign-in off)", role, exp: Number.MAX_SAFE_INTEGER };
 }
 
 /** The user this request acts for; 401 when sign-in is on and there is no valid session. */

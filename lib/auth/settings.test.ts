@@ -24,9 +24,11 @@ describe("the auth configuration", () => {
     const config = configSchema.parse({ auth: { oidc } });
     expect(() => resolveAuthSettings(config, {})).toThrow(ConfigError);
     expect(() => resolveAuthSettings(config, {})).toThrow(/auth\.sessionSecret is required/);
-    expect(() => resolveAuthSettings(config, { IMAGEFLEET_SESSION_SECRET: "short" })).toThrow(
-      /IMAGEFLEET_SESSION_SECRET must be at least 32 characters/,
-    );
+    for (const weak of ["short", `${" ".repeat(32)}short`, `\t${"a b ".repeat(15)}`]) {
+      expect(() => resolveAuthSettings(config, { IMAGEFLEET_SESSION_SECRET: weak })).toThrow(
+        /IMAGEFLEET_SESSION_SECRET must have at least 32 characters other than spaces/,
+      );
+    }
   });
 
   it("rejects plain-http issuers off loopback, unknown fields and restrictions without a target", () => {
@@ -40,6 +42,8 @@ describe("the auth configuration", () => {
     expect(issues({ oidc: { ...oidc, restrictions: [{ group: "g" }] } })).toEqual([
       "auth.oidc.restrictions.0: must list accounts or teams",
     ]);
-    expect(issues({ oidc, sessionSecret: "short" })).toEqual(["auth.sessionSecret: must be at least 32 characters"]);
+    expect(issues({ oidc, sessionSecret: "short" })).toEqual([
+      "auth.sessionSecret: must have at least 32 characters other than spaces",
+    ]);
   });
 });

@@ -3,7 +3,7 @@
 // deployment's secret store, not in a file next to the code).
 import { ConfigError } from "@/lib/config/errors";
 import { appConfig } from "@/lib/config/load";
-import type { AuthConfig, ImageFleetConfig } from "@/lib/config/schema";
+import { type AuthConfig, type ImageFleetConfig, isStrongSecret, MIN_SECRET_CHARACTERS } from "@/lib/config/schema";
 
 type Env = Record<string, string | undefined>;
 
@@ -12,8 +12,6 @@ export type OidcSettings = AuthConfig["oidc"];
 export interface AuthSettings extends Omit<AuthConfig, "sessionSecret"> {
   sessionSecret: string;
 }
-
-const MIN_SECRET_LENGTH = 32;
 
 function fail(field: string, problem: string): never {
   throw new ConfigError(`Invalid sign-in configuration: ${field} ${problem}`);
@@ -24,8 +22,8 @@ export function resolveAuthSettings(config: ImageFleetConfig, env: Env = process
   if (!config.auth) return null;
   const sessionSecret = config.auth.sessionSecret ?? env.IMAGEFLEET_SESSION_SECRET;
   if (!sessionSecret) fail("auth.sessionSecret", "is required (in the file or in IMAGEFLEET_SESSION_SECRET)");
-  if (sessionSecret.length < MIN_SECRET_LENGTH) {
-    fail("IMAGEFLEET_SESSION_SECRET", `must be at least ${MIN_SECRET_LENGTH} characters`);
+  if (!isStrongSecret(sessionSecret)) {
+    fail("IMAGEFLEET_SESSION_SECRET", `must have at least ${MIN_SECRET_CHARACTERS} characters other than spaces`);
   }
   const clientSecret = config.auth.oidc.clientSecret ?? (env.IMAGEFLEET_OIDC_CLIENT_SECRET || undefined);
   return { ...config.auth, sessionSecret, oidc: { ...config.auth.oidc, clientSecret } };

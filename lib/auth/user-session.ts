@@ -1,4 +1,5 @@
-// Who is signed in: the session kept in an encrypted cookie for `auth.sessionHours`.
+// Who is signed in. The session lives in the database (lib/auth/session-store.ts); the browser's
+// cookie holds only its id, encrypted, for `auth.sessionHours`.
 import { z } from "zod";
 import { openToken, sealToken } from "./sealed-token";
 
@@ -13,7 +14,7 @@ export const sessionSchema = z.object({
   /** Present when a group restriction applies: only these accounts / teams are visible. */
   accounts: z.array(z.string()).optional(),
   teams: z.array(z.string()).optional(),
-  /** Seconds since the epoch (the token's own expiry). */
+  /** Seconds since the epoch: when the session ends. */
   exp: z.number(),
 });
 
@@ -22,12 +23,14 @@ export type SessionClaims = Omit<Session, "exp">;
 
 export const SESSION_COOKIE = "imagefleet_session";
 
-export function sealSession(claims: SessionClaims, options: { secret: string; hours: number; now?: Date }) {
-  const expiresAt = new Date((options.now ?? new Date()).getTime() + options.hours * 3_600_000);
-  return sealToken(claims, { secret: options.secret, purpose: "session", expiresAt });
+const sessionCookieSchema = z.object({ sid: z.string().min(32) });
+
+export function sealSessionCookie(sid: string, options: { secret: string; expiresAt: Date }): Promise<string> {
+  return sealToken({ sid }, { secret: options.secret, purpose: "session", expiresAt: options.expiresAt });
 }
 
-export function openSession(token: string | undefined, secret: string): Promise<Session | null> {
-  if (!token) return Promise.resolve(null);
-  return openToken(token, sessionSchema, { secret, purpose: "session" });
+/** The session id in an intact, unexpired cookie; else null. */
+export async function openSessionCookie(token: string | undefined, secret: string): Promise<string | null> {
+  if (!token) return null;
+  return (await openToken(token, sessionCookieSchema, { secret, purpose: "session" }))?.sid ?? null;
 }

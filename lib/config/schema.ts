@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RULE_IDS } from "@/lib/alerts/rules";
 import type { PriceOverride } from "@/lib/analysis/cost";
 import { DEFAULT_IDLE_THRESHOLDS } from "@/lib/analysis/idle";
 import { isLoopbackHost } from "./loopback";
@@ -7,13 +8,37 @@ const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account i
 const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN");
 const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, "must be an AWS region like eu-west-1");
 const positive = z.number().positive();
+// Every interval here ends up in a timer: Node's setTimeout fires at once beyond 2^31 - 1 ms (24.8 days).
+const DAY_SECONDS = 86_400;
+const quota = positive.max(10_000, "must be at most 10,000 requests per second");
+const days = (max: number) => positive.max(max, `must be at most ${max} days`);
 
-const channel = z.object({
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http or https URL" });
+
+/** At least 32 characters that are not spaces: padding a short secret with blanks adds nothing. */
+export const MIN_SECRET_CHARACTERS = 32;
+export const isStrongSecret = (secret: string) => secret.replace(/\s/g, "").length >= MIN_SECRET_CHARACTERS;
+
+const addressFormats = [z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()];
+const trustedProxy = z.string().refine((value) => addressFormats.some((format) => format.safeParse(value).success), {
+  message: "must be an IP address or a CIDR range like 10.0.0.0/8",
+});
+
+/** How the web server meets the network (docs/security.md). */
+const server = z.strictObject({
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For and X-Forwarded-Host are
+   * believed; from any other peer they are ignored.
+   */
+  trustedProxies: z.array(trustedProxy).default([]),
+});
+
+const channel = z.strictObject({
   name: z.string().min(1),
   type: z.enum(["webhook", "slack"]),
   /** May carry a secret (Slack webhook path): never shown in pages, logs or API answers. */
-  url: z.url(),
-  rules: z.array(z.string()).optional(),
+  url: httpUrl,
+  rules: z.array(z.enum(RULE_IDS)).optional(),
   minSeverity: z.enum(["info", "warning", "critical"]).default("warning"),
   teams: z.array(z.string()).optional(),
   reports: z.boolean().default(true),
@@ -65,39 +90,56 @@ const oidc = z.strictObject({
 const auth = z.strictObject({
   oidc,
   /** Prefer IMAGEFLEET_SESSION_SECRET: encrypts the session cookies. */
-  sessionSecret: z.string().min(32, "must be at least 32 characters").optional(),
+  sessionSecret: z
+    .string()
+    .refine(isStrongSecret, `must have at least ${MIN_SECRET_CHARACTERS} characters other than spaces`)
+    .optional(),
   sessionHours: positive.max(24 * 30).default(12),
   /** Where users reach ImageFleet (for the OIDC redirect URI); default: the request's own origin. */
-  publicBaseUrl: z.url().optional(),
+  publicBaseUrl: httpUrl.optional(),
 });
+
+/** The account in a role ARN: arn:aws:iam::<account>:role/<name>. */
+const arnAccount = (arn: string) => arn.split(":")[4];
 
 export const configSchema = z
   .object({
     regions: z.array(region).min(1).default(["us-east-1"]),
     accounts: z
       .array(
-        z.object({
-          id: accountId,
-          name: z.string().min(1),
-          roleArn: roleArn.optional(),
-          externalId: z.string().min(2).optional(),
-        }),
+        z
+          .strictObject({
+            id: accountId,
+            name: z.string().min(1),
+            roleArn: roleArn.optional(),
+            externalId: z.string().min(2).optional(),
+          })
+          .superRefine((account, ctx) => {
+            const named = account.roleArn && arnAccount(account.roleArn);
+            if (named && named !== account.id) {
+              ctx.addIssue({
+                code: "custom",
+                path: ["roleArn"],
+                message: `must be a role in account ${account.id} (it names account ${named})`,
+              });
+            }
+          }),
       )
       .default([]),
     organization: z
-      .object({
+      .strictObject({
         discover: z.boolean().default(false),
         roleName: z.string().min(1).default("ImageFleetReader"),
         externalId: z.string().min(2).optional(),
       })
       .prefault({}),
     collector: z
-      .object({
-        intervalSeconds: z.number().int().min(10).default(300),
-        stateSweepMinutes: z.number().int().min(1).default(60),
-        metricsLookbackMinutes: z.number().int().min(0).default(15),
+      .strictObject({
+        intervalSeconds: z.number().int().min(10).max(DAY_SECONDS, "must be at most 86400 (1 day)").default(300),
+        stateSweepMinutes: z.number().int().min(1).max(1440, "must be at most 1440 (1 day)").default(60),
+        metricsLookbackMinutes: z.number().int().min(0).max(1440, "must be at most 1440 (1 day)").default(15),
         /** GetMetricData is billed per metric requested: read each function's metrics this often, not every cycle. */
-        metricsIntervalMinutes: z.number().int().min(1).default(15),
+        metricsIntervalMinutes: z.number().int().min(1).max(1440, "must be at most 1440 (1 day)").default(15),
         logsConcurrency: z.number().int().min(1).max(30).default(4),
         accountConcurrency: z.number().int().min(1).max(64).default(4),
         /** History read for functions seen for the first time (or again after a gap), behind the fresh reads. */
@@ -112,24 +154,24 @@ export const configSchema = z
           })
           .prefault({}),
         quotas: z
-          .object({
-            getFunction: positive.default(100),
-            lambdaControlPlane: positive.default(15),
-            getMetricData: positive.default(50),
-            logs: positive.default(5),
-            ecr: positive.default(10),
+          .strictObject({
+            getFunction: quota.default(100),
+            lambdaControlPlane: quota.default(15),
+            getMetricData: quota.default(50),
+            logs: quota.default(5),
+            ecr: quota.default(10),
           })
           .prefault({}),
       })
       .prefault({}),
     idle: z
-      .object({
+      .strictObject({
         /** Set: pinned for every prediction. Unset: learned from observed transitions once there are enough, else the default. */
-        thresholdDays: positive.optional(),
-        warnDays: positive.default(DEFAULT_IDLE_THRESHOLDS.warnDays),
-        criticalDays: positive.default(DEFAULT_IDLE_THRESHOLDS.criticalDays),
+        thresholdDays: days(365).optional(),
+        warnDays: days(365).default(DEFAULT_IDLE_THRESHOLDS.warnDays),
+        criticalDays: days(365).default(DEFAULT_IDLE_THRESHOLDS.criticalDays),
         /** Observed Active → Inactive transitions needed before the learned threshold is used. */
-        learnMinSamples: z.number().int().min(1).default(10),
+        learnMinSamples: z.number().int().min(1).max(10_000).default(10),
       })
       .prefault({})
       .transform(({ thresholdDays, ...rest }) => ({
@@ -141,27 +183,42 @@ export const configSchema = z
         message: "must satisfy warnDays ≤ criticalDays ≤ thresholdDays",
       }),
     alerts: z
-      .object({
-        publicBaseUrl: z.url().optional(),
-        stuckPendingMinutes: positive.default(30),
-        oldImageDays: positive.default(90),
-        channels: z.array(channel).default([]),
+      .strictObject({
+        publicBaseUrl: httpUrl.optional(),
+        stuckPendingMinutes: positive.max(10_080, "must be at most 10080 (7 days)").default(30),
+        oldImageDays: days(3650).default(90),
+        channels: z
+          .array(channel)
+          .default([])
+          .superRefine((channels, ctx) => {
+            const seen = new Set<string>();
+            channels.forEach((channel, i) => {
+              if (seen.has(channel.name)) {
+                ctx.addIssue({
+                  code: "custom",
+                  path: [i, "name"],
+                  message: `duplicate channel name "${channel.name}"`,
+                });
+              }
+              seen.add(channel.name);
+            });
+          }),
       })
       .prefault({}),
     baseImages: z
-      .object({
+      .strictObject({
         /** "gallery" fetches AWS base-image releases from the registry below; off by default (no network). */
         source: z.enum(["gallery", "off"]).default("off"),
-        registryUrl: z.url().default("https://public.ecr.aws"),
+        registryUrl: httpUrl.default("https://public.ecr.aws"),
         /** Lambda runtime ids whose base-image releases are fetched; unset: every runtime in the runtime table. */
         runtimes: z.array(z.string().min(1)).optional(),
-        refreshHours: positive.default(24),
+        refreshHours: positive.max(168, "must be at most 168 (7 days)").default(24),
         /** Releases older than this are not fetched: images built on them have unknown lineage. */
-        historyDays: positive.default(400),
+        historyDays: days(3650).default(400),
       })
       .prefault({}),
     reports: z
-      .object({
+      .strictObject({
         timeZone: z
           .string()
           .default("UTC")
@@ -171,17 +228,23 @@ export const configSchema = z
       .prefault({}),
     /** How long each kind of history is kept (lib/analysis/retention.ts). */
     retention: z
-      .object({
-        fiveMinuteHours: z.number().int().min(1).default(48),
-        hourlyDays: z.number().int().min(2).default(90),
-        dailyDays: z.number().int().min(7).default(456),
-        snapshotsAllDays: z.number().int().min(1).default(2),
-        snapshotsHourlyDays: z.number().int().min(1).default(30),
-        pollRunDays: z.number().int().min(1).default(30),
+      .strictObject({
+        fiveMinuteHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 3650)
+          .default(48),
+        hourlyDays: z.number().int().min(2).max(3650).default(90),
+        dailyDays: z.number().int().min(7).max(3650).default(456),
+        snapshotsAllDays: z.number().int().min(1).max(3650).default(2),
+        snapshotsHourlyDays: z.number().int().min(1).max(3650).default(30),
+        pollRunDays: z.number().int().min(1).max(3650).default(30),
       })
       .prefault({}),
     /** Prices of the cost estimates (docs/cost.md): us-east-1 on-demand by default; name only what differs. */
     pricing: z.strictObject({ regions: z.record(region, priceOverride).default({}) }).prefault({}),
+    server: server.prefault({}),
     /** Absent: no sign-in (allowed on loopback, or with IMAGEFLEET_ALLOW_ANONYMOUS=1). */
     auth: auth.optional(),
   })
@@ -194,3 +257,4 @@ export const configSchema = z
 export type ImageFleetConfig = z.infer<typeof configSchema>;
 export type AlertChannelConfig = z.infer<typeof channel>;
 export type AuthConfig = z.infer<typeof auth>;
+export type ServerConfig = z.infer<typeof server>;

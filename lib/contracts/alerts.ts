@@ -8,8 +8,9 @@ export const timelineEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("opened"), at: z.string(), severity }),
   z.object({ kind: z.enum(["escalated", "lowered"]), at: z.string(), from: severity, to: severity }),
   z.object({ kind: z.literal("acknowledged"), at: z.string(), by: z.string().nullable() }),
-  z.object({ kind: z.literal("silenced"), at: z.string(), until: z.string() }),
-  z.object({ kind: z.literal("unsilenced"), at: z.string() }),
+  // `by` is missing from events recorded before silences named their actor.
+  z.object({ kind: z.literal("silenced"), at: z.string(), until: z.string(), by: z.string().nullable().optional() }),
+  z.object({ kind: z.literal("unsilenced"), at: z.string(), by: z.string().nullable().optional() }),
   z.object({ kind: z.literal("resolved"), at: z.string() }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;

@@ -88,18 +88,27 @@ export async function generateReport(
 ): Promise<StoredReport[]> {
   const settings = reportSettings(config);
   const { end } = weekBounds(week, settings.timeZone);
-  if (end > now) {
-    const reports = await replaceProvisionalReports(
-      db,
-      week,
-      toStored(await computeWeek(db, week, now, settings), now),
-    );
-    await deleteProvisionalReportsExcept(db, week);
-    return reports;
-  }
+  if (end > now) return regenerateWeekToDate(week, now, settings, db);
   const published = await publishedReports(db, week);
   if (published.length > 0) return published;
   return publishReports(db, week, toStored(await computeWeek(db, week, now, settings), now));
+}
+
+async function regenerateWeekToDate(
+  week: IsoWeekLabel,
+  now: Date,
+  settings: ReportSettings,
+  db: Db,
+  teams?: readonly string[],
+): Promise<StoredReport[]> {
+  const reports = await replaceProvisionalReports(
+    db,
+    week,
+    toStored(await computeWeek(db, week, now, settings), now),
+    teams,
+  );
+  await deleteProvisionalReportsExcept(db, week);
+  return reports;
 }
 
 /**
@@ -119,11 +128,16 @@ export async function generateDueReports(
   return generateReport(week, now, config, db);
 }
 
-/** Recomputes the current week to date (on demand, or after a collection cycle). */
+/**
+ * Recomputes the current week to date (on demand, or after a collection cycle); with `teams`,
+ * replaces only those teams' reports.
+ */
 export function regenerateProvisional(
   now: Date,
   config: ReportConfigSource,
   db: Db = defaultDb,
+  teams?: readonly string[],
 ): Promise<StoredReport[]> {
-  return generateReport(isoWeekOf(now, reportSettings(config).timeZone), now, config, db);
+  const settings = reportSettings(config);
+  return regenerateWeekToDate(isoWeekOf(now, settings.timeZone), now, settings, db, teams);
 }

@@ -16,12 +16,16 @@ export interface ReportRefresh {
 /**
  * Publishes last week once it has closed, sending its digests, and recomputes the week in
  * progress: what the collector process runs after a collection cycle, and what "refresh" asks for.
+ * With `teams` (an administrator restricted to some teams) only those teams' reports of the week
+ * in progress are recomputed; publishing the fleet's week is left to the collector.
  */
 export async function refreshReports(
   now: Date,
   config: Pick<ImageFleetConfig, "reports" | "idle" | "alerts">,
   db: Db = defaultDb,
+  teams?: readonly string[],
 ): Promise<ReportRefresh> {
+  if (teams) return { published: [], provisional: await regenerateProvisional(now, config, db, teams) };
   const published = await generateDueReports(now, config, db);
   await deliverReportDigests(published, config, now, db);
   return { published, provisional: await regenerateProvisional(now, config, db) };

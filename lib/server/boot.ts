@@ -1,7 +1,7 @@
 // Everything a server process does before it serves: validate configuration (refusing to
 // half-start), bring the database schema and the roll-ups' version up to date, then start the
 // embedded collector in a process of its own (COLLECTOR=off leaves collection to `npm run collector` workers).
-import { listenHost, startupRefusal } from "@/lib/auth/exposure";
+import { startupRefusal } from "@/lib/auth/exposure";
 import { appEnv } from "@/lib/config/env";
 import { appConfig } from "@/lib/config/load";
 import { publicBaseUrlWarning } from "@/lib/config/public-base-url";
@@ -11,6 +11,7 @@ import { prepareRollups } from "@/lib/db/writes/rollups";
 import { log } from "@/lib/log";
 import type { RunningCollector } from "./collector";
 import { startCollectorProcess } from "./collector-process";
+import { servedAddresses, stampPeerAddresses } from "./listeners";
 
 // Next's dev server may call register() again on reload: one collector per process.
 const holder = globalThis as unknown as { imagefleetCollector?: Promise<RunningCollector | null> };
@@ -32,9 +33,11 @@ function stopGracefullyOnSignals(): void {
 }
 
 export async function boot(): Promise<void> {
+  // Next.js calls register() once its server listens: from here on every request carries its peer.
+  stampPeerAddresses();
   const env = appEnv();
   const { config, file } = appConfig();
-  const refusal = startupRefusal(config, listenHost());
+  const refusal = startupRefusal(config, servedAddresses());
   if (refusal) throw new Error(refusal);
   const migrated = await migrate();
   const rollups = await prepareRollups(db);

@@ -24,16 +24,14 @@ export function simulatorCollectorOptions(
   sim: Pick<Simulator, "url" | "clock">,
   base: ImageFleetConfig = configSchema.parse({}),
 ): DemoFleet["collector"] {
-  const config = configSchema.parse({
+  // `base` is already validated (and its sections strict): changed, not parsed again.
+  const config: ImageFleetConfig = {
     ...base,
     regions: [...REGIONS],
     accounts: [],
     organization: { discover: true, roleName: READ_ONLY_ROLE_NAMES[0], externalId: REQUIRED_EXTERNAL_ID },
-    collector: {
-      ...base.collector,
-      intervalSeconds: DEMO_CYCLE_SECONDS,
-    },
-  });
+    collector: { ...base.collector, intervalSeconds: DEMO_CYCLE_SECONDS },
+  };
   return {
     config,
     aws: { endpoint: sim.url, credentials: { accessKeyId: "AKIADEMOIMAGEFLEET00", secretAccessKey: "demo" } },

@@ -90,10 +90,16 @@ describe("alert lifecycle", () => {
     expect(inactive.reason).toContain("the next invocation will fail");
   });
 
-  it("silences until a time, and refuses changes to a resolved alert", async () => {
+  it("silences until a time, recording who did, and refuses changes to a resolved alert", async () => {
     const { id } = await onlyAlert("inactive");
     const until = later(5 * DAY_MS);
-    expect(await silenceAlert(id, { until, now: later(3 * DAY_MS) })).toBe("ok");
+    expect(await silenceAlert(id, { until, by: "Ada Admin", now: later(3 * DAY_MS) })).toBe("ok");
+    expect((await getAlert(id))!.timeline.at(-1)).toEqual({
+      kind: "silenced",
+      at: later(3 * DAY_MS).toISOString(),
+      until: until.toISOString(),
+      by: "Ada Admin",
+    });
     expect(await getAlert(id, { now: later(4 * DAY_MS) })).toMatchObject({
       silenced: true,
       silencedUntil: until.toISOString(),
@@ -102,7 +108,7 @@ describe("alert lifecycle", () => {
 
     const resolved = (await listAlerts({ ...query, state: "resolved" })).alerts[0]!;
     expect(await acknowledgeAlert(resolved.id, { by: null })).toBe("resolved");
-    expect(await silenceAlert("no-such-alert", { until })).toBe("not-found");
+    expect(await silenceAlert("no-such-alert", { until, by: null })).toBe("not-found");
   });
 
   it("keeps the history: a recurrence is a new alert beside the resolved one", async () => {

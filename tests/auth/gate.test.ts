@@ -2,16 +2,23 @@
 // a valid session; sign-out clears the session and ends the provider's session too.
 import { describe, expect, it } from "vitest";
 import { POST as logout } from "@/app/auth/logout/route";
-import { SESSION_COOKIE, sealSession } from "@/lib/auth/user-session";
+import { startSession } from "@/lib/auth/session-store";
+import { resolveAuthSettings } from "@/lib/auth/settings";
+import { SESSION_COOKIE } from "@/lib/auth/user-session";
+import { loadConfig } from "@/lib/config/load";
+import { revokeAllUserSessions } from "@/lib/db/queries/user-sessions";
 import { proxy } from "@/proxy";
 import { RP_ORIGIN, rpRequest, setCookies, withTestProvider } from "./support/rp";
-import { authConfigFor } from "./support/test-provider";
 
 const { provider } = withTestProvider();
-const { sessionSecret } = authConfigFor("http://unused");
 const vera = { sub: "vera", name: "Vera Viewer", role: "viewer" as const };
+const ada = { sub: "ada", name: "Ada Admin", role: "admin" as const };
+const tokens = { accessToken: "not used: the session is younger than an hour" };
 
-const validSession = () => sealSession(vera, { secret: sessionSecret, hours: 1 });
+const settings = () => resolveAuthSettings(loadConfig().config)!;
+const validSession = () => startSession(vera, tokens, settings());
+const passes = async (cookie: string) =>
+  (await proxy(rpRequest("/api/functions", { cookies: { [SESSION_COOKIE]: cookie } }))).status !== 401;
 
 describe("sign-in gate", () => {
   it("sends pages to the sign-in, remembering where the user was going", async () => {
@@ -35,6 +42,8 @@ describe("sign-in gate", () => {
       const response = await proxy(rpRequest(path));
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "Sign in to use ImageFleet" } });
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("vary")).toMatch(/\bCookie\b/);
     }
   });
 
@@ -51,12 +60,11 @@ describe("sign-in gate", () => {
     ).toBe("1");
 
     const flipped = valid.slice(0, -5) + (valid.at(-5) === "A" ? "B" : "A") + valid.slice(-4);
-    const expired = await sealSession(vera, {
-      secret: sessionSecret,
-      hours: 1,
-      now: new Date(Date.now() - 2 * 3_600_000),
+    const expired = await startSession(vera, tokens, settings(), new Date(Date.now() - 13 * 3_600_000));
+    const otherSecret = await startSession(vera, tokens, {
+      ...settings(),
+      sessionSecret: "another-secret-of-at-least-32-characters",
     });
-    const otherSecret = await sealSession(vera, { secret: "another-secret-of-at-least-32-characters", hours: 1 });
     for (const token of [flipped, expired, otherSecret, "not-a-token"]) {
       const response = await proxy(rpRequest("/api/functions", { cookies: { [SESSION_COOKIE]: token } }));
       expect(response.status).toBe(401);
@@ -77,6 +85,35 @@ describe("sign-out", () => {
     const cleared = setCookies(response).get(SESSION_COOKIE)!;
     expect(cleared.value).toBe("");
     expect(cleared.attributes).toContain("max-age=0");
+  });
+
+  it("ends the session on the server: a copy of the cookie no longer passes", async () => {
+    const cookie = await validSession();
+    const other = await validSession();
+    expect(await passes(cookie)).toBe(true);
+    await logout(rpRequest("/auth/logout", { method: "POST", cookies: { [SESSION_COOKIE]: cookie } }));
+    expect(await passes(cookie)).toBe(false);
+    expect(await passes(other)).toBe(true);
+  });
+
+  it("signs everyone out everywhere at an administrator's request", async () => {
+    const cookies = [await validSession(), await validSession()];
+    expect(await revokeAllUserSessions(new Date())).toBeGreaterThanOrEqual(2);
+    for (const cookie of cookies) expect(await passes(cookie)).toBe(false);
+  });
+
+  it("signs everyone out from the sign-out form, for an unrestricted administrator only", async () => {
+    const everywhere = (cookie: string) =>
+      logout(rpRequest("/auth/logout?everywhere=1", { method: "POST", cookies: { [SESSION_COOKIE]: cookie } }));
+    const viewer = await validSession();
+    const restricted = await startSession({ ...ada, teams: ["payments"] }, tokens, settings());
+    expect((await everywhere(viewer)).status).toBe(403);
+    expect((await everywhere(restricted)).status).toBe(403);
+    expect(await passes(viewer)).toBe(true);
+
+    const admin = await startSession(ada, tokens, settings());
+    expect((await everywhere(admin)).status).toBe(303);
+    for (const cookie of [viewer, restricted, admin]) expect(await passes(cookie)).toBe(false);
   });
 
   it("is refused when posted from another site", async () => {

@@ -17,8 +17,9 @@ import { fleetSummary } from "@/lib/db/queries/fleet-summary";
 import { fleetTopLists } from "@/lib/db/queries/fleet-top";
 import { functionDetail } from "@/lib/db/queries/function-detail";
 import { functionsPage } from "@/lib/db/queries/functions";
-import { generateReport } from "@/lib/reports/generate";
+import { generateReport, regenerateProvisional } from "@/lib/reports/generate";
 import { loadReportList, loadReportView } from "@/lib/reports/load";
+import { refreshReports } from "@/lib/reports/refresh";
 import { fleetView } from "@/lib/url-state/fleet-view";
 import { functionView } from "@/lib/url-state/function-view";
 import { functionsView } from "@/lib/url-state/functions-view";
@@ -130,5 +131,69 @@ describe("a restricted user", () => {
     const payments = accounts.find((a) => a.id === PAYMENTS)!;
     const counted = payments.regions.reduce((n, r) => n + r.functions, 0);
     expect(counted).toBe(visibleTo(sam).filter((f) => f.accountId === PAYMENTS).length);
+  });
+
+  it("sees poll errors of their functions only, and their function counts, not the fleet's", async () => {
+    // The payments account is Sam's through the payments team only: billing's function and the
+    // account-wide ECR error (it names a repository) are someone else's business.
+    await db.pollRun.create({
+      data: {
+        id: "run-scope-leak",
+        accountId: PAYMENTS,
+        region: "us-east-1",
+        trigger: "schedule",
+        startedAt: new Date(now.getTime() - 1000),
+        finishedAt: now,
+        status: "partial",
+        functionsSeen: 4,
+        statesRead: 2,
+        calls: "{}",
+        errorCount: 3,
+        errors: JSON.stringify([
+          { api: "lambda:GetFunction", functionName: "checkout-api", code: "ServiceException", message: "boom" },
+          { api: "lambda:GetFunction", functionName: "invoice-renderer", code: "ServiceException", message: "boom" },
+          { api: "ecr:DescribeImages", code: "RepositoryNotFoundException", message: "payments/billing-secret: gone" },
+        ]),
+      },
+    });
+    const region = (accounts: Awaited<ReturnType<typeof listAccounts>>) =>
+      accounts.find((a) => a.id === PAYMENTS)!.regions.find((r) => r.region === "us-east-1")!;
+
+    const theirs = region(await listAccounts({ scope: sam }));
+    const payload = JSON.stringify(theirs);
+    expect(payload).not.toContain("invoice-renderer");
+    expect(payload).not.toContain("billing-secret");
+    expect(theirs.lastPoll?.errors).toEqual([
+      { api: "lambda:GetFunction", functionName: "checkout-api", code: "ServiceException", message: "boom" },
+      { api: "ecr:DescribeImages", code: "RepositoryNotFoundException" },
+    ]);
+    expect(theirs.lastPoll?.errorCount).toBe(2);
+    const theirFunctions = visibleTo(sam).filter((f) => f.accountId === PAYMENTS && f.region === "us-east-1").length;
+    expect(theirs.lastPoll?.functionsSeen).toBe(theirFunctions);
+    expect(theirs.functions).toBe(theirFunctions);
+
+    // The whole account's users, and unrestricted ones, see every error as recorded.
+    const whole = region(await listAccounts({ scope: { accounts: [PAYMENTS], teams: [] } }));
+    expect(whole.lastPoll?.errors).toHaveLength(3);
+    expect(whole.lastPoll?.functionsSeen).toBe(4);
+    expect(region(await listAccounts()).lastPoll?.errorCount).toBe(3);
+  });
+
+  it("refreshes, as a restricted administrator, their teams' reports of the week in progress only", async () => {
+    const earlier = new Date(now.getTime() - 60_000);
+    await regenerateProvisional(earlier, config, db);
+    const generatedAt = async () =>
+      Object.fromEntries(
+        (await db.report.findMany({ where: { provisional: true } })).map((r) => [r.team, r.generatedAt.getTime()]),
+      );
+    const before = await generatedAt();
+    expect(Object.keys(before).length).toBeGreaterThan(2);
+
+    const refreshed = await refreshReports(now, config, db, ["payments"]);
+    expect(refreshed.published).toEqual([]);
+    expect(refreshed.provisional.map((r) => r.team)).toEqual(["payments"]);
+    const after = await generatedAt();
+    expect(after.payments).toBe(now.getTime());
+    for (const team of Object.keys(before).filter((t) => t !== "payments")) expect(after[team]).toBe(before[team]);
   });
 });

@@ -4,13 +4,16 @@ import { describe, expect, it } from "vitest";
 import { GET as callback } from "@/app/auth/callback/route";
 import { GET as login } from "@/app/auth/login/route";
 import { LOGIN_COOKIE } from "@/lib/auth/login-flow";
-import { openSession, SESSION_COOKIE } from "@/lib/auth/user-session";
+import { ACCESS_RECHECK_MS, liveSession } from "@/lib/auth/session-store";
+import { resolveAuthSettings } from "@/lib/auth/settings";
+import { SESSION_COOKIE } from "@/lib/auth/user-session";
+import { loadConfig } from "@/lib/config/load";
 import { signInAtProvider } from "./support/provider-login";
 import { RP_ORIGIN, rpRequest, setCookies, withTestProvider } from "./support/rp";
-import { authConfigFor } from "./support/test-provider";
+import { TEST_USERS } from "./support/test-provider";
 
 const { provider } = withTestProvider();
-const { sessionSecret } = authConfigFor("http://unused");
+const settings = () => resolveAuthSettings(loadConfig().config)!;
 
 async function startSignIn(returnTo: string) {
   const response = await login(rpRequest(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`));
@@ -24,8 +27,8 @@ async function signIn(user: string, returnTo = "/functions?state=Inactive") {
   return callback(rpRequest(`${back.pathname}${back.search}`, { cookies: { [LOGIN_COOKIE]: loginCookie } }));
 }
 
-async function sessionOf(response: Response) {
-  return openSession(setCookies(response).get(SESSION_COOKIE)?.value, sessionSecret);
+async function sessionOf(response: Response, now?: Date) {
+  return liveSession(setCookies(response).get(SESSION_COOKIE)?.value, settings(), now);
 }
 
 describe("sign-in", () => {
@@ -109,5 +112,29 @@ describe("sign-in", () => {
       rpRequest(`${back.pathname}${back.search}`, { cookies: { [LOGIN_COOKIE]: loginCookie } });
     expect((await callback(callbackRequest())).headers.get("location")).toBe(`${RP_ORIGIN}/`);
     expect((await callback(callbackRequest())).headers.get("location")).toBe(`${RP_ORIGIN}/auth/error?reason=failed`);
+  });
+
+  it("re-reads the user's groups from the provider after an hour, not only at the next sign-in", async () => {
+    const sam = TEST_USERS.sam!;
+    const groups = sam.groups;
+    try {
+      const response = await signIn("sam");
+      expect(await sessionOf(response)).toMatchObject({ role: "viewer", teams: ["payments"] });
+      const later = () => new Date(Date.now() + ACCESS_RECHECK_MS + 60_000);
+
+      // Promoted, and no longer restricted: within the hour nothing changes, after it the session follows.
+      sam.groups = ["fleet-viewers", "fleet-admins"];
+      expect(await sessionOf(response)).toMatchObject({ role: "viewer", teams: ["payments"] });
+      const promoted = await sessionOf(response, later());
+      expect(promoted).toMatchObject({ role: "admin" });
+      expect(promoted).not.toHaveProperty("teams");
+
+      // Out of every allowed group: the session ends.
+      sam.groups = ["marketing"];
+      expect(await sessionOf(response, new Date(Date.now() + 2 * ACCESS_RECHECK_MS + 120_000))).toBeNull();
+      expect(await sessionOf(response)).toBeNull();
+    } finally {
+      sam.groups = groups;
+    }
   });
 });

@@ -123,10 +123,22 @@ describe("GET /api/functions", () => {
     expect(Object.keys(body.error.fields)).toContain(field);
   });
 
+  it("answers privately: no shared cache keeps an answer, none serves it to another user", async () => {
+    for (const response of [await GET(request("/api/functions")), await GET(request("/api/functions?colour=x"))]) {
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("vary")).toMatch(/\bCookie\b/);
+    }
+  });
+
   it("rejects unknown parameters", async () => {
     const response = await GET(request("/api/functions?colour=blue"));
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toContain("colour");
+    for (const name of ["__proto__", "constructor"]) {
+      const hidden = await GET(request(`/api/functions?state=Active&${name}=x`));
+      expect(hidden.status).toBe(400);
+      expect((await hidden.json()).error.message).toContain(name);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { parseQuery, route } from "@/lib/api/errors";
+import { ApiError, parseQuery, route } from "@/lib/api/errors";
+import { accountScope } from "@/lib/auth/scope";
 import { requestScope, requireRole } from "@/lib/auth/session";
 import { appConfig } from "@/lib/config/load";
 import { loadReportList } from "@/lib/reports/load";
@@ -16,9 +17,12 @@ export const GET = route(async (request: Request) => {
 
 /** Reports on demand: recomputes the week to date (and publishes last week if the collector has not yet). */
 export const POST = route(async (request: Request) => {
-  await requireRole("admin");
+  const scope = accountScope(await requireRole("admin"));
   parseQuery(noParamsSchema, new URL(request.url).searchParams);
-  const { published, provisional } = await refreshReports(await reportsNow(), appConfig().config);
+  // A restricted administrator reads their teams' reports only, and refreshes those only.
+  if (scope && scope.teams.length === 0) throw new ApiError("forbidden", "You have no team reports to refresh");
+  const teams = scope ? scope.teams : undefined;
+  const { published, provisional } = await refreshReports(await reportsNow(), appConfig().config, undefined, teams);
   return NextResponse.json({
     published: published[0]?.week ?? null,
     provisional: provisional[0]?.week ?? null,

@@ -1,9 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { finishLogin, LOGIN_COOKIE } from "@/lib/auth/login-flow";
+import { safeReturnTo } from "@/lib/auth/return-to";
+import { startSession } from "@/lib/auth/session-store";
 import { authSettings } from "@/lib/auth/settings";
 import { SignInError, signInProblemUri } from "@/lib/auth/sign-in-problem";
 import { authCookieOptions, callbackUri, publicOrigin } from "@/lib/auth/site";
-import { SESSION_COOKIE, sealSession } from "@/lib/auth/user-session";
+import { SESSION_COOKIE } from "@/lib/auth/user-session";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -30,15 +32,16 @@ export async function GET(request: NextRequest) {
     log.warn({ problem: error.problem, reason: error.message }, "sign-in failed");
     return redirect(signInProblemUri(origin, error.problem));
   }
-  const { access, returnTo } = outcome;
+  const { access, returnTo, tokens } = outcome;
   if (!access) {
     log.info("sign-in refused: the user is in no group allowed to use ImageFleet");
     return redirect(signInProblemUri(origin, "forbidden"));
   }
 
-  const session = await sealSession(access, { secret: settings.sessionSecret, hours: settings.sessionHours });
+  const session = await startSession(access, tokens, settings);
   log.info({ sub: access.sub, role: access.role, restricted: Boolean(access.accounts) }, "signed in");
-  const response = redirect(new URL(returnTo, origin));
+  // Checked when the sign-in started; checked again so no path to this redirect skips it.
+  const response = redirect(new URL(safeReturnTo(returnTo), origin));
   response.cookies.set(SESSION_COOKIE, session, authCookieOptions(origin, settings.sessionHours * 3600));
   return response;
 }

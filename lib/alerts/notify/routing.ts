@@ -12,7 +12,7 @@ export function channelsFor(notice: Notice, channels: readonly AlertChannelConfi
     }
     const { rule, severity, team } = notice.alert;
     return (
-      (channel.rules === undefined || channel.rules.includes(rule)) &&
+      (channel.rules === undefined || channel.rules.some((r) => r === rule)) &&
       severityRank(severity) >= severityRank(channel.minSeverity) &&
       (channel.teams === undefined || (team !== null && channel.teams.includes(team)))
     );

@@ -1,4 +1,4 @@
-import type { AccountStatus, PollSummary } from "@/lib/contracts/accounts";
+import type { AccountStatus, PollError, PollSummary } from "@/lib/contracts/accounts";
 import "server-only";
 import { z } from "zod";
 import type { AccountScope } from "@/lib/analysis/scope";
@@ -22,19 +22,41 @@ const errorsJson = z
   )
   .catch([]);
 
-function toPollSummary(run: {
-  id: string;
-  status: string;
-  trigger: string;
-  startedAt: Date;
-  finishedAt: Date | null;
-  functionsSeen: number;
-  statesRead: number;
-  calls: string;
-  throttles: number;
-  errorCount: number;
-  errors: string;
-}): PollSummary {
+/**
+ * What a user who sees only some of an account's functions may read of its poll: errors about
+ * their functions, errors about the account as a whole by API and code only (their messages may
+ * name other teams' repositories), and their functions as the count seen.
+ */
+interface PartialView {
+  functionNames: ReadonlySet<string>;
+  functionCount: number;
+}
+
+function visibleErrors(errors: PollError[], partial: PartialView | null): PollError[] {
+  if (!partial) return errors;
+  return errors.flatMap((error) => {
+    if (error.functionName) return partial.functionNames.has(error.functionName) ? [error] : [];
+    return [{ api: error.api, code: error.code }];
+  });
+}
+
+function toPollSummary(
+  run: {
+    id: string;
+    status: string;
+    trigger: string;
+    startedAt: Date;
+    finishedAt: Date | null;
+    functionsSeen: number;
+    statesRead: number;
+    calls: string;
+    throttles: number;
+    errorCount: number;
+    errors: string;
+  },
+  partial: PartialView | null,
+): PollSummary {
+  const errors = visibleErrors(parseJsonColumn(errorsJson, run.errors), partial);
   return {
     id: run.id,
     status: run.status,
@@ -42,12 +64,12 @@ function toPollSummary(run: {
     startedAt: run.startedAt.toISOString(),
     finishedAt: toIso(run.finishedAt),
     durationMs: run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null,
-    functionsSeen: run.functionsSeen,
+    functionsSeen: partial ? partial.functionCount : run.functionsSeen,
     statesRead: run.statesRead,
     calls: parseJsonColumn(callsJson, run.calls),
     throttles: run.throttles,
-    errorCount: run.errorCount,
-    errors: parseJsonColumn(errorsJson, run.errors).slice(0, MAX_ERRORS_SHOWN),
+    errorCount: partial ? errors.length : run.errorCount,
+    errors: errors.slice(0, MAX_ERRORS_SHOWN),
   };
 }
 
@@ -55,7 +77,7 @@ function toPollSummary(run: {
 export async function listAccounts(options: { db?: Db; scope?: AccountScope } = {}): Promise<AccountStatus[]> {
   const db = options.db ?? defaultDb;
   const scope = options.scope ?? null;
-  const [accounts, latest, successes, functionCounts] = await Promise.all([
+  const [accounts, latest, successes, functionCounts, partlyVisible] = await Promise.all([
     db.account.findMany({ where: scopedAccounts(scope), orderBy: [{ name: "asc" }, { id: "asc" }] }),
     db.pollRun.groupBy({ by: ["accountId", "region"], _max: { startedAt: true } }),
     db.pollRun.groupBy({
@@ -68,6 +90,13 @@ export async function listAccounts(options: { db?: Db; scope?: AccountScope } = 
       where: { deletedAt: null, ...scopeWhere(scope) },
       _count: { _all: true },
     }),
+    // Deleted functions included: a poll error may be about one that has gone since.
+    scope
+      ? db.function.findMany({
+          where: { accountId: { notIn: scope.accounts }, ...scopeWhere(scope) },
+          select: { accountId: true, region: true, name: true },
+        })
+      : [],
   ]);
   const lastRuns = latest.length
     ? await db.pollRun.findMany({
@@ -107,6 +136,18 @@ export async function listAccounts(options: { db?: Db; scope?: AccountScope } = 
       },
     ]),
   );
+  const namesByScope = new Map<string, Set<string>>();
+  for (const fn of partlyVisible) {
+    const names = namesByScope.get(key(fn.accountId, fn.region)) ?? new Set<string>();
+    namesByScope.set(key(fn.accountId, fn.region), names.add(fn.name));
+  }
+  const partialView = (accountId: string, region: string): PartialView | null =>
+    scope && !scope.accounts.includes(accountId)
+      ? {
+          functionNames: namesByScope.get(key(accountId, region)) ?? new Set(),
+          functionCount: countByScope.get(key(accountId, region)) ?? 0,
+        }
+      : null;
   const regionsOf = (accountId: string) =>
     [...new Set([...latest, ...functionCounts].filter((s) => s.accountId === accountId).map((s) => s.region))].sort();
 
@@ -121,7 +162,7 @@ export async function listAccounts(options: { db?: Db; scope?: AccountScope } = 
       const run = runByScope.get(key(account.id, region));
       return {
         region,
-        lastPoll: run ? toPollSummary(run) : null,
+        lastPoll: run ? toPollSummary(run, partialView(account.id, region)) : null,
         lastSuccessAt: toIso(successByScope.get(key(account.id, region))),
         functions: countByScope.get(key(account.id, region)) ?? 0,
         backfill: backfillByScope.get(key(account.id, region)) ?? null,

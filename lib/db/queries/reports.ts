@@ -75,12 +75,16 @@ export async function replaceProvisionalReports(
   db: Db,
   week: IsoWeekLabel,
   reports: readonly NewReport[],
+  /** Only these teams' reports are replaced (the others are left as they are); all when absent. */
+  teams?: readonly string[],
 ): Promise<StoredReport[]> {
-  const rows = reports.map((r) => ({ id: reportId(r.week, r.team, true), ...r }));
+  const rows = reports
+    .filter((r) => teams === undefined || teams.includes(r.team))
+    .map((r) => ({ id: reportId(r.week, r.team, true), ...r }));
   for (let attempt = 1; ; attempt++) {
     try {
       await db.$transaction([
-        db.report.deleteMany({ where: { week, provisional: true } }),
+        db.report.deleteMany({ where: { week, provisional: true, ...(teams && { team: { in: [...teams] } }) } }),
         db.report.createMany({ data: rows }),
       ]);
       return rows;

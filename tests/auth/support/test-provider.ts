@@ -11,6 +11,8 @@ export const TEST_USERS: Record<string, { name: string; email: string; groups: s
   ada: { name: "Ada Admin", email: "ada@example.test", groups: ["fleet-viewers", "fleet-admins"] },
   otto: { name: "Otto Outsider", email: "otto@example.test", groups: ["marketing"] },
   sam: { name: "Sam Scoped", email: "sam@example.test", groups: ["fleet-viewers", "team-payments"] },
+  bill: { name: "Bill Billing", email: "bill@example.test", groups: ["fleet-viewers", "team-billing"] },
+  rita: { name: "Rita Restricted", email: "rita@example.test", groups: ["fleet-admins", "team-payments"] },
 };
 
 /** The auth section of an ImageFleet configuration that signs in against this provider. */
@@ -22,7 +24,10 @@ export function authConfigFor(issuer: string) {
       clientSecret: TEST_CLIENT.clientSecret,
       adminGroups: ["fleet-admins"],
       viewerGroups: ["fleet-viewers"],
-      restrictions: [{ group: "team-payments", accounts: ["111111111111"], teams: ["payments"] }],
+      restrictions: [
+        { group: "team-payments", accounts: ["111111111111"], teams: ["payments"] },
+        { group: "team-billing", teams: ["billing"] },
+      ],
     },
     sessionSecret: "test-session-secret-0123456789abcdef",
   };
@@ -47,6 +52,7 @@ export async function startTestProvider(options: {
       {
         client_id: TEST_CLIENT.clientId,
         client_secret: TEST_CLIENT.clientSecret,
+        grant_types: ["authorization_code", "refresh_token"],
         redirect_uris: options.clientOrigins.map((origin) => `${origin}/auth/callback`),
         post_logout_redirect_uris: options.clientOrigins.map((origin) => `${origin}/auth/signed-out`),
       },
@@ -67,6 +73,9 @@ export async function startTestProvider(options: {
       return grant;
     },
     cookies: { keys: ["test-provider-cookie-key"] },
+    // As company providers configured for it do, without asking for offline_access: ImageFleet
+    // re-reads the user's groups with it.
+    issueRefreshToken: async () => true,
   });
   // Its built-in pages load a web font; the tests must not reach the internet.
   provider.use(async (ctx, next) => {

@@ -1,12 +1,14 @@
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/errors";
+import { parseQuery, route } from "@/lib/api/errors";
 import { requireSession } from "@/lib/auth/session";
 import { authSettings } from "@/lib/auth/settings";
+import { noParamsSchema } from "@/lib/url-state/no-params";
 
 export const dynamic = "force-dynamic";
 
 /** Who am I: the user this request acts for, and whether sign-in is on at all. */
-export const GET = route(async () => {
+export const GET = route(async (request: Request) => {
+  parseQuery(noParamsSchema, new URL(request.url).searchParams);
   const signInEnabled = authSettings() !== null;
   const { sub, name, email, role, accounts, teams, exp } = await requireSession();
   return NextResponse.json({
