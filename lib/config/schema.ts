@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { DEFAULT_ENVIRONMENT_CONFIG } from "@/lib/analysis/rules/environment";
 import { isLoopbackHost } from "@/lib/auth/loopback";
 
 const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
 const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN");
 const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, "must be an AWS region like eu-west-1");
 const positive = z.number().positive();
+const nonEmptyNames = z.array(z.string().min(1)).min(1);
 
 const channel = z.object({
   name: z.string().min(1),
@@ -115,6 +117,15 @@ export const configSchema = z
         stuckPendingMinutes: positive.default(30),
         oldImageDays: positive.default(90),
         channels: z.array(channel).default([]),
+        /** How a function's environment is read; outside production severities drop one level. */
+        environment: z
+          .object({
+            tagKeys: nonEmptyNames.default([...DEFAULT_ENVIRONMENT_CONFIG.tagKeys]),
+            nameSuffixes: z.array(z.string().min(1)).default([...DEFAULT_ENVIRONMENT_CONFIG.nameSuffixes]),
+            productionValues: nonEmptyNames.default([...DEFAULT_ENVIRONMENT_CONFIG.productionValues]),
+            lowerOutsideProduction: z.boolean().default(DEFAULT_ENVIRONMENT_CONFIG.lowerOutsideProduction),
+          })
+          .prefault({}),
       })
       .prefault({}),
     baseImages: z

@@ -29,6 +29,7 @@ export function image(overrides: Partial<ImageFacts> = {}): ImageFacts {
 export function facts(overrides: Partial<FunctionFacts> = {}): FunctionFacts {
   return {
     identity: { accountId: "111122223333", region: "eu-west-1", name: "orders-api", team: "payments" },
+    tags: { team: "payments", env: "prod" },
     packageType: "Image",
     runtime: null,
     state: "Active",
