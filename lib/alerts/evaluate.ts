@@ -1,5 +1,6 @@
 import "server-only";
 import type { Alert } from "@/generated/prisma/client";
+import { type AlertLabels, alertSubject, groupKey } from "@/lib/analysis/alerts/grouping";
 import {
   type ActiveAlert,
   type AlertState,
@@ -7,7 +8,8 @@ import {
   planAlertChanges,
   stateAfterUpdate,
 } from "@/lib/analysis/alerts/lifecycle";
-import { evaluateRules } from "@/lib/analysis/rules/evaluate";
+import { coveringSilence, type SilenceWindow } from "@/lib/analysis/alerts/silence";
+import { environmentOf, evaluateRules } from "@/lib/analysis/rules/evaluate";
 import type { FunctionFacts } from "@/lib/analysis/rules/facts";
 import type { Finding, Severity } from "@/lib/analysis/rules/finding";
 import { loadCatalog } from "@/lib/catalog/store";
@@ -20,6 +22,7 @@ import type { AlertNotice } from "./notify/notice";
 import { enqueueNotices } from "./notify/outbox";
 import { readAlertRecord, severityChangeEvent, withEvents, writeAlertRecord } from "./record";
 import { ruleConfigFrom } from "./rule-config";
+import { activeSilences } from "./silences";
 
 export interface AlertEvaluation {
   opened: number;
@@ -35,6 +38,13 @@ interface FiringFinding {
   finding: Finding;
   functionId: string;
   facts: FunctionFacts;
+  labels: AlertLabels;
+}
+
+/** The columns grouping, filters and silences read, from the finding and its function. */
+function alertLabels(finding: Finding, facts: FunctionFacts, environment: string | null): AlertLabels {
+  const { accountId, region, team } = facts.identity;
+  return { rule: finding.rule, team, accountId, region, environment, subject: alertSubject(facts) };
 }
 
 /**
@@ -48,11 +58,14 @@ export async function evaluateAlerts(options: { now: Date; config: AlertsConfig;
   const rows = await loadFunctionFacts(db, { now, catalog: await loadCatalog(db) });
   const firing = new Map<string, FiringFinding>();
   for (const { functionId, facts } of rows) {
+    const environment = environmentOf(facts, ruleConfig).name;
     for (const finding of evaluateRules(facts, ruleConfig, now))
-      firing.set(finding.fingerprint, { finding, functionId, facts });
+      firing.set(finding.fingerprint, { finding, functionId, facts, labels: alertLabels(finding, facts, environment) });
   }
+  const grouping = { groupBy: config.alerts.groupBy, now };
 
   return writeTransaction(db, async (tx) => {
+    const silences = await activeSilences(tx, now);
     const stored = await tx.alert.findMany({ where: { state: { in: ["open", "acknowledged"] } } });
     const byId = new Map(stored.map((alert) => [alert.id, alert]));
     const changes = planAlertChanges(
@@ -63,11 +76,15 @@ export async function evaluateAlerts(options: { now: Date; config: AlertsConfig;
     const notices: AlertNotice[] = [];
     for (const change of changes) {
       if (change.kind === "open") {
-        const alert = await openAlert(tx, firing.get(change.finding.fingerprint)!, now);
+        const alert = await openAlert(tx, firing.get(change.finding.fingerprint)!, { ...grouping, silences });
         result.opened++;
-        notices.push(notice("open", alert, now));
+        if (!isSilenced(alert.silencedUntil, now)) notices.push(notice("open", alert, now));
       } else if (change.kind === "update") {
-        const alert = await updateAlert(tx, byId.get(change.alert.id)!, change.finding, change.severityChange, now);
+        const entry = firing.get(change.finding.fingerprint)!;
+        const alert = await updateAlert(tx, byId.get(change.alert.id)!, entry, change.severityChange, {
+          ...grouping,
+          silences,
+        });
         result.updated++;
         if (change.severityChange === "escalated") {
           result.escalated++;
@@ -96,8 +113,28 @@ function toActiveAlert(alert: Alert): ActiveAlert {
   };
 }
 
-function openAlert(tx: Tx, { finding, functionId, facts }: FiringFinding, now: Date): Promise<Alert> {
+interface Placement {
+  groupBy: ImageFleetConfig["alerts"]["groupBy"];
+  silences: readonly SilenceWindow[];
+  now: Date;
+}
+
+/** The group and silence columns of an alert with these labels. */
+function placement(labels: AlertLabels, functionName: string, { groupBy, silences, now }: Placement) {
+  const key = groupKey(labels, groupBy);
+  const silence = coveringSilence({ ...labels, functionName, groupKey: key }, silences, now);
+  return {
+    environment: labels.environment,
+    subject: labels.subject,
+    groupKey: key,
+    silenceId: silence?.id ?? null,
+    silencedUntil: silence?.until ?? null,
+  };
+}
+
+function openAlert(tx: Tx, { finding, functionId, facts, labels }: FiringFinding, where: Placement): Promise<Alert> {
   const { accountId, region, name, team } = facts.identity;
+  const now = where.now;
   const record = { evidence: finding.evidence, timeline: [] };
   return tx.alert.create({
     data: {
@@ -118,6 +155,7 @@ function openAlert(tx: Tx, { finding, functionId, facts }: FiringFinding, now: D
       ),
       openedAt: now,
       updatedAt: now,
+      ...placement(labels, name, where),
     },
   });
 }
@@ -125,10 +163,11 @@ function openAlert(tx: Tx, { finding, functionId, facts }: FiringFinding, now: D
 function updateAlert(
   tx: Tx,
   alert: Alert,
-  finding: Finding,
+  { finding, facts, labels }: FiringFinding,
   severityChange: "escalated" | "lowered" | null,
-  now: Date,
+  where: Placement,
 ): Promise<Alert> {
+  const now = where.now;
   const record = { ...readAlertRecord(alert.evidence), evidence: finding.evidence };
   const events = severityChange
     ? [severityChangeEvent(now, alert.severity as Severity, finding.severity, severityChange)]
@@ -142,6 +181,8 @@ function updateAlert(
       reason: finding.reason,
       evidence: writeAlertRecord(withEvents(record, ...events)),
       updatedAt: now,
+      // A silence made since it opened keeps applying; a changed lineage may move it to another group.
+      ...placement(labels, facts.identity.name, where),
     },
   });
 }

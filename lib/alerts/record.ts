@@ -9,7 +9,7 @@ const severity = z.enum(["info", "warning", "critical"]);
 const timelineEvent = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("opened"), at: z.string(), severity }),
   z.object({ kind: z.enum(["escalated", "lowered"]), at: z.string(), from: severity, to: severity }),
-  z.object({ kind: z.literal("acknowledged"), at: z.string(), by: z.string().nullable() }),
+  z.object({ kind: z.literal("acknowledged"), at: z.string(), by: z.string().nullable(), note: z.string().optional() }),
   z.object({ kind: z.literal("silenced"), at: z.string(), until: z.string() }),
   z.object({ kind: z.literal("unsilenced"), at: z.string() }),
   z.object({ kind: z.literal("resolved"), at: z.string() }),

@@ -1,19 +1,23 @@
 import { parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
-import { accountIdField, intField, teamField } from "@/lib/url-state/fields";
+import { accountIdField, intField, regionField, searchField, teamField, textField } from "@/lib/url-state/fields";
 import { viewQuerySchemas } from "@/lib/url-state/query-schema";
 import type { ViewState } from "@/lib/url-state/view";
 import { parseAsZod } from "@/lib/url-state/zod-parser";
 import { RULE_IDS } from "./rules";
 
 export const SEVERITIES = ["critical", "warning", "info"] as const;
-/** "active" is open or acknowledged: what needs someone, and the list's default. */
-export const STATE_FILTERS = ["active", "open", "acknowledged", "resolved", "all"] as const;
+/**
+ * "active" is open or acknowledged, the list's default; "attention" is what needs someone now:
+ * open and not silenced; "silenced" is active under a silence.
+ */
+export const STATE_FILTERS = ["active", "attention", "open", "acknowledged", "silenced", "resolved", "all"] as const;
 export type StateFilter = (typeof STATE_FILTERS)[number];
 export const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 500;
 /** One field for the schema and the parser: nuqs' parseAsInteger reads "0b1" as 0 where zod reads 1. */
 const pageField = intField(1, 1_000_000);
+const environmentField = textField(100);
 
 const shape = {
   severity: z.enum(SEVERITIES).optional(),
@@ -21,6 +25,9 @@ const shape = {
   state: z.enum(STATE_FILTERS).default("active"),
   account: accountIdField.optional(),
   team: teamField.optional(),
+  region: regionField.optional(),
+  environment: environmentField.optional(),
+  q: searchField.optional(),
   page: pageField.default(1),
   pageSize: intField(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 };
@@ -34,6 +41,9 @@ const parsers = {
   state: parseAsStringLiteral(STATE_FILTERS).withDefault("active"),
   account: parseAsZod(accountIdField),
   team: parseAsZod(teamField),
+  region: parseAsZod(regionField),
+  environment: parseAsZod(environmentField),
+  q: parseAsZod(searchField),
   page: parseAsZod(pageField).withDefault(1),
   pageSize: parseAsZod(intField(1, MAX_PAGE_SIZE)).withDefault(DEFAULT_PAGE_SIZE),
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_GROUP_BY, GROUP_LABELS } from "@/lib/analysis/alerts/grouping";
 import { DEFAULT_ENVIRONMENT_CONFIG } from "@/lib/analysis/rules/environment";
 import { isLoopbackHost } from "@/lib/auth/loopback";
 
@@ -117,6 +118,14 @@ export const configSchema = z
         stuckPendingMinutes: positive.default(30),
         oldImageDays: positive.default(90),
         channels: z.array(channel).default([]),
+        /** Labels alerts are grouped by, for the list and for notifications (lib/analysis/alerts/grouping.ts). */
+        groupBy: z
+          .array(z.enum(GROUP_LABELS))
+          .min(1)
+          .refine((labels) => new Set(labels).size === labels.length, "must not repeat a label")
+          .default([...DEFAULT_GROUP_BY]),
+        /** A group still open is notified again at most this often. */
+        repeatIntervalHours: positive.default(24),
         /** How a function's environment is read; outside production severities drop one level. */
         environment: z
           .object({

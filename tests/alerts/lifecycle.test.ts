@@ -93,7 +93,7 @@ describe("alert lifecycle", () => {
   it("silences until a time, and refuses changes to a resolved alert", async () => {
     const { id } = await onlyAlert("inactive");
     const until = later(5 * DAY_MS);
-    expect(await silenceAlert(id, { until, now: later(3 * DAY_MS) })).toBe("ok");
+    expect(await silenceAlert(id, { until, by: "sam", now: later(3 * DAY_MS) })).toBe("ok");
     expect(await getAlert(id, { now: later(4 * DAY_MS) })).toMatchObject({
       silenced: true,
       silencedUntil: until.toISOString(),
@@ -102,7 +102,7 @@ describe("alert lifecycle", () => {
 
     const resolved = (await listAlerts({ ...query, state: "resolved" })).alerts[0]!;
     expect(await acknowledgeAlert(resolved.id, { by: null })).toBe("resolved");
-    expect(await silenceAlert("no-such-alert", { until })).toBe("not-found");
+    expect(await silenceAlert("no-such-alert", { until, by: "sam" })).toBe("not-found");
   });
 
   it("keeps the history: a recurrence is a new alert beside the resolved one", async () => {
@@ -112,6 +112,11 @@ describe("alert lifecycle", () => {
     expect(await evaluate(later(14 * DAY_MS))).toMatchObject({ opened: 1 });
     const history = await listAlerts({ ...query, rule: "idle-near-inactive" });
     expect(history.alerts.map((alert) => alert.state)).toEqual(["open", "resolved"]);
-    expect(history.facets).toEqual({ accounts: [{ id: "111122223333", name: "payments-prod" }], teams: ["payments"] });
+    expect(history.facets).toEqual({
+      accounts: [{ id: "111122223333", name: "payments-prod" }],
+      teams: ["payments"],
+      regions: ["eu-west-1"],
+      environments: [],
+    });
   });
 });

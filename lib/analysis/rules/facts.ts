@@ -49,5 +49,7 @@ export interface FunctionFacts {
   lastInvokedAt: Date | null;
   firstSeenAt: Date;
   image: ImageFacts | null;
+  /** The deployed image's repository URI, whether or not ECR described the image. */
+  imageRepository: string | null;
   coldStarts: { thisWeek: WeekColdStarts; previousWeeks: readonly WeekColdStarts[] } | null;
 }

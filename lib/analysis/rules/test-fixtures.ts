@@ -42,6 +42,7 @@ export function facts(overrides: Partial<FunctionFacts> = {}): FunctionFacts {
     lastInvokedAt: daysAgo(0.1),
     firstSeenAt: daysAgo(200),
     image: image(),
+    imageRepository: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/orders",
     coldStarts: null,
     ...overrides,
   };

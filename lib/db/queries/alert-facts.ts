@@ -81,6 +81,7 @@ export async function loadFunctionFacts(
       // none is known to have been idle at least that long, not only since we first saw it.
       firstSeenAt: new Date(fn.firstSeenAt.getTime() - LAST_INVOCATION_LOOKBACK_MS),
       image: images.get(fn.id) ?? null,
+      imageRepository: fn.imageRepository,
       coldStarts: coldStartWeeks(coldStarts, fn.id),
     },
   }));

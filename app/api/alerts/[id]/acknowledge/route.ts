@@ -2,6 +2,7 @@ import { actionResponse } from "@/lib/alerts/action-response";
 import { acknowledgeAlert } from "@/lib/alerts/actions";
 import { type AlertRouteContext, acknowledgeBody, alertIdParams, readBody } from "@/lib/alerts/requests";
 import { route } from "@/lib/api/errors";
+import { actorName } from "@/lib/auth/actor";
 import { accountScope } from "@/lib/auth/scope";
 import { requireRole } from "@/lib/auth/session";
 
@@ -10,9 +11,7 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (request: Request, context: AlertRouteContext) => {
   const session = await requireRole("admin");
   const { id } = alertIdParams.parse(await context.params);
-  const { by } = await readBody(request, acknowledgeBody);
-  // A signed-in user is who acknowledged; with sign-in off, whoever the request names, if anyone.
-  const acknowledgedBy = session.sub === "anonymous" ? (by ?? null) : session.name;
+  const { note } = await readBody(request, acknowledgeBody);
   const scope = accountScope(session);
-  return actionResponse(id, await acknowledgeAlert(id, { by: acknowledgedBy, scope }), scope);
+  return actionResponse(id, await acknowledgeAlert(id, { by: actorName(session), note, scope }), scope);
 });
