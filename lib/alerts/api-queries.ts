@@ -1,14 +1,10 @@
 // The React Query entries of the alert endpoints: pages prefetch under these keys with the query
 // module the endpoint calls, so the client finds the data already there.
-import type { AlertCounts, AlertDetail, AlertGroupList, AlertList } from "@/lib/db/queries/alerts";
+import type { AlertCounts, AlertDetail, AlertGroupList } from "@/lib/db/queries/alerts";
 import type { SilenceList } from "@/lib/db/queries/silences";
 import type { ApiQuery } from "@/lib/query/api-queries";
 
 export const alertQueries = {
-  list: (search: string): ApiQuery<AlertList> => ({
-    queryKey: ["alerts", "list", search],
-    url: search ? `/api/alerts?${search}` : "/api/alerts",
-  }),
   groups: (search: string): ApiQuery<AlertGroupList> => ({
     queryKey: ["alerts", "groups", search],
     url: search ? `/api/alerts/groups?${search}` : "/api/alerts/groups",
