@@ -1,13 +1,7 @@
 import "server-only";
 import type { Alert } from "@/generated/prisma/client";
 import { type AlertLabels, alertSubject, groupKey } from "@/lib/analysis/alerts/grouping";
-import {
-  type ActiveAlert,
-  type AlertState,
-  isSilenced,
-  planAlertChanges,
-  stateAfterUpdate,
-} from "@/lib/analysis/alerts/lifecycle";
+import { type ActiveAlert, type AlertState, planAlertChanges, stateAfterUpdate } from "@/lib/analysis/alerts/lifecycle";
 import { coveringSilence, type SilenceWindow } from "@/lib/analysis/alerts/silence";
 import { environmentOf, evaluateRules } from "@/lib/analysis/rules/evaluate";
 import type { FunctionFacts } from "@/lib/analysis/rules/facts";
@@ -18,8 +12,7 @@ import { type Db, db as defaultDb } from "@/lib/db/client";
 import { loadFunctionFacts } from "@/lib/db/queries/alert-facts";
 import { type Tx, writeTransaction } from "@/lib/db/writes/transaction";
 import { newAlertId } from "./ids";
-import type { AlertNotice } from "./notify/notice";
-import { enqueueNotices } from "./notify/outbox";
+import { queueGroupNotifications } from "./notify/groups";
 import { readAlertRecord, severityChangeEvent, withEvents, writeAlertRecord } from "./record";
 import { ruleConfigFrom } from "./rule-config";
 import { activeSilences } from "./silences";
@@ -73,30 +66,25 @@ export async function evaluateAlerts(options: { now: Date; config: AlertsConfig;
       [...firing.values()].map((entry) => entry.finding),
     );
     const result: AlertEvaluation = { opened: 0, updated: 0, escalated: 0, resolved: 0 };
-    const notices: AlertNotice[] = [];
     for (const change of changes) {
       if (change.kind === "open") {
-        const alert = await openAlert(tx, firing.get(change.finding.fingerprint)!, { ...grouping, silences });
+        await openAlert(tx, firing.get(change.finding.fingerprint)!, { ...grouping, silences });
         result.opened++;
-        if (!isSilenced(alert.silencedUntil, now)) notices.push(notice("open", alert, now));
       } else if (change.kind === "update") {
         const entry = firing.get(change.finding.fingerprint)!;
-        const alert = await updateAlert(tx, byId.get(change.alert.id)!, entry, change.severityChange, {
+        await updateAlert(tx, byId.get(change.alert.id)!, entry, change.severityChange, {
           ...grouping,
           silences,
         });
         result.updated++;
-        if (change.severityChange === "escalated") {
-          result.escalated++;
-          if (!isSilenced(alert.silencedUntil, now)) notices.push(notice("escalate", alert, now));
-        }
+        if (change.severityChange === "escalated") result.escalated++;
       } else {
-        const alert = await resolveAlert(tx, byId.get(change.alert.id)!, now);
+        await resolveAlert(tx, byId.get(change.alert.id)!, now);
         result.resolved++;
-        if (!isSilenced(alert.silencedUntil, now)) notices.push(notice("resolve", alert, now));
       }
     }
-    await enqueueNotices(tx, notices, config.alerts, now);
+    // Notifications go per group, not per alert: see lib/alerts/notify/groups.ts.
+    await queueGroupNotifications(tx, config, now);
     return result;
   });
 }
@@ -193,23 +181,4 @@ function resolveAlert(tx: Tx, alert: Alert, now: Date): Promise<Alert> {
     where: { id: alert.id },
     data: { state: "resolved", resolvedAt: now, updatedAt: now, evidence: writeAlertRecord(record) },
   });
-}
-
-function notice(event: AlertNotice["event"], alert: Alert, now: Date): AlertNotice {
-  return {
-    kind: "alert",
-    event,
-    at: now,
-    alert: {
-      id: alert.id,
-      rule: alert.rule,
-      severity: alert.severity as Severity,
-      title: alert.title,
-      reason: alert.reason,
-      accountId: alert.accountId,
-      region: alert.region,
-      functionName: alert.functionName,
-      team: alert.team,
-    },
-  };
 }

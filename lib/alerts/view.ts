@@ -18,6 +18,7 @@ const MAX_PAGE_SIZE = 500;
 /** One field for the schema and the parser: nuqs' parseAsInteger reads "0b1" as 0 where zod reads 1. */
 const pageField = intField(1, 1_000_000);
 const environmentField = textField(100);
+const groupField = textField(2000);
 
 const shape = {
   severity: z.enum(SEVERITIES).optional(),
@@ -28,6 +29,8 @@ const shape = {
   region: regionField.optional(),
   environment: environmentField.optional(),
   q: searchField.optional(),
+  /** One alert group, by its key (notifications link to it). */
+  group: groupField.optional(),
   page: pageField.default(1),
   pageSize: intField(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 };
@@ -44,6 +47,7 @@ const parsers = {
   region: parseAsZod(regionField),
   environment: parseAsZod(environmentField),
   q: parseAsZod(searchField),
+  group: parseAsZod(groupField),
   page: parseAsZod(pageField).withDefault(1),
   pageSize: parseAsZod(intField(1, MAX_PAGE_SIZE)).withDefault(DEFAULT_PAGE_SIZE),
 };

@@ -9,16 +9,24 @@ const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, "must 
 const positive = z.number().positive();
 const nonEmptyNames = z.array(z.string().min(1)).min(1);
 
-const channel = z.object({
-  name: z.string().min(1),
-  type: z.enum(["webhook", "slack"]),
-  /** May carry a secret (Slack webhook path): never shown in pages, logs or API answers. */
-  url: z.url(),
-  rules: z.array(z.string()).optional(),
-  minSeverity: z.enum(["info", "warning", "critical"]).default("warning"),
-  teams: z.array(z.string()).optional(),
-  reports: z.boolean().default(true),
-});
+const channel = z
+  .object({
+    name: z.string().min(1),
+    /** webhook: Alertmanager webhook v4 JSON; slack: Block Kit; pagerduty: Events API v2. */
+    type: z.enum(["webhook", "slack", "pagerduty"]),
+    /** May carry a secret (Slack webhook path): never shown in pages, logs or API answers. */
+    url: z.url(),
+    /** PagerDuty integration key: added to each event at delivery, never stored with a message. */
+    routingKey: z.string().min(1).optional(),
+    rules: z.array(z.string()).optional(),
+    minSeverity: z.enum(["info", "warning", "critical"]).default("warning"),
+    teams: z.array(z.string()).optional(),
+    reports: z.boolean().default(true),
+  })
+  .refine((c) => c.type !== "pagerduty" || c.routingKey !== undefined, {
+    message: "a pagerduty channel needs a routingKey",
+    path: ["routingKey"],
+  });
 
 const groupNames = z.array(z.string().min(1));
 

@@ -3,25 +3,41 @@
 // says is broken or about to break.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { deliverDueNotifications } from "@/lib/alerts/notify/deliver";
+import { routesAlert } from "@/lib/alerts/notify/routing";
+import type { Severity } from "@/lib/analysis/rules/finding";
 import { DAY_MS, MINUTE_MS } from "@/lib/analysis/time";
 import { releasesFromSimulatorCatalog, seedCatalog } from "@/lib/catalog/seed";
 import { Collector } from "@/lib/collector/collector";
-import { configSchema } from "@/lib/config/schema";
+import { configSchema, type ImageFleetConfig } from "@/lib/config/schema";
 import { db } from "@/lib/db/client";
 import { simulatorCollectorOptions } from "@/lib/server/demo-fleet";
 import { type Simulator, startSimulator } from "@/lib/simulator";
+import { type Receiver, startReceiver } from "./support/receiver";
 
-const config = configSchema.parse({});
+let receiver: Receiver;
+let config: ImageFleetConfig;
 let sim: Simulator;
 let collector: Collector;
 
 beforeAll(async () => {
+  receiver = await startReceiver();
+  config = configSchema.parse({
+    alerts: {
+      channels: [
+        { name: "everything", type: "webhook", url: `${receiver.url}/all`, minSeverity: "info" },
+        { name: "oncall", type: "pagerduty", url: `${receiver.url}/pd`, routingKey: "key", minSeverity: "critical" },
+        { name: "team-slack", type: "slack", url: `${receiver.url}/slack`, minSeverity: "warning" },
+      ],
+    },
+  });
   sim = await startSimulator({ seed: 7, functions: 500, speed: 0, startTime: new Date("2026-12-07T09:00:00Z") });
   collector = new Collector(simulatorCollectorOptions(sim, config));
   await seedCatalog(releasesFromSimulatorCatalog(sim.truth.baseImageCatalog()));
 });
 
 afterAll(async () => {
+  await receiver?.close();
   collector?.close();
   await sim?.close();
 });
@@ -49,8 +65,38 @@ function brokenOrAboutToBreak(now: Date): Set<string> {
 async function openAlerts() {
   return db.alert.findMany({
     where: { state: { in: ["open", "acknowledged"] } },
-    select: { rule: true, severity: true, functionName: true },
+    select: { rule: true, severity: true, functionName: true, team: true, groupKey: true },
   });
+}
+
+/** Each channel's groups and their worst severity, as its routing sees them. */
+async function channelGroups(): Promise<Map<string, Map<string, Severity>>> {
+  const alerts = await openAlerts();
+  const rank = { info: 0, warning: 1, critical: 2 };
+  return new Map(
+    config.alerts.channels.map((channel) => {
+      const groups = new Map<string, Severity>();
+      for (const alert of alerts) {
+        const severity = alert.severity as Severity;
+        if (!routesAlert(channel, { ...alert, severity })) continue;
+        const worst = groups.get(alert.groupKey);
+        if (worst === undefined || rank[severity] > rank[worst]) groups.set(alert.groupKey, severity);
+      }
+      return [channel.name, groups];
+    }),
+  );
+}
+
+/** Messages each channel got since the last call. */
+async function deliveredPerChannel(now: Date): Promise<Record<string, number>> {
+  receiver.received.length = 0;
+  await deliverDueNotifications({ channels: config.alerts.channels, now });
+  const counts: Record<string, number> = { everything: 0, oncall: 0, "team-slack": 0 };
+  for (const { path } of receiver.received) {
+    const name = path === "/all" ? "everything" : path === "/pd" ? "oncall" : "team-slack";
+    counts[name] = (counts[name] ?? 0) + 1;
+  }
+  return counts;
 }
 
 async function checkCycle(label: string) {
@@ -79,13 +125,31 @@ async function checkCycle(label: string) {
 }
 
 describe("demo fleet alerts", () => {
-  it("raises critical only for functions broken now or within a day, on the first cycle", async () => {
+  let before: Map<string, Map<string, Severity>>;
+
+  it("raises critical only for functions broken now or within a day, on the first cycle, with one digest per channel", async () => {
     const { critical } = await checkCycle("first cycle");
     expect(critical.some((alert) => alert.rule === "failed")).toBe(true);
-  });
+    expect(await deliveredPerChannel(sim.truth.now())).toEqual({ everything: 1, oncall: 1, "team-slack": 1 });
+    before = await channelGroups();
+  }, 300_000);
 
-  it("and still after a simulated day", async () => {
+  it("and still after a simulated day, with at most one message per group change", async () => {
     sim.clock.advance(24 * 60 * MINUTE_MS);
     await checkCycle("after 24 h");
-  });
+    const after = await channelGroups();
+    const sent = await deliveredPerChannel(sim.truth.now());
+    const changes: Record<string, number> = {};
+    for (const [channel, groups] of after) {
+      const was = before.get(channel)!;
+      const rank = { info: 0, warning: 1, critical: 2 };
+      const changed = [...groups].filter(([key, severity]) => !was.has(key) || rank[severity] > rank[was.get(key)!]);
+      const gone = [...was.keys()].filter((key) => !groups.has(key));
+      // Critical groups still open after the repeat interval are repeated once.
+      const repeated = [...groups].filter(([key, severity]) => was.has(key) && severity === "critical");
+      changes[channel] = changed.length + gone.length + repeated.length;
+    }
+    console.info("after 24 h", JSON.stringify({ sent, changes }));
+    for (const channel of Object.keys(sent)) expect(sent[channel]).toBeLessThanOrEqual(changes[channel]!);
+  }, 600_000);
 });

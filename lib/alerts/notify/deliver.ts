@@ -4,6 +4,7 @@ import type { AlertChannelConfig } from "@/lib/config/schema";
 import { type Db, db as defaultDb } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
+import { requestBody } from "./request-body";
 
 const BATCH = 200;
 const CONCURRENCY = 4;
@@ -46,7 +47,9 @@ export async function deliverDueNotifications(options: {
         });
         if (claimed.count === 0) return;
         const channel = channels.find((candidate) => candidate.name === row.channel);
-        const error = channel ? await post(fetcher, channel.url, row.payload) : "channel no longer configured";
+        const error = channel
+          ? await post(fetcher, channel.url, requestBody(channel, row.payload))
+          : "channel no longer configured";
         const attempts = row.attempts + 1;
         const context = { channel: row.channel, event: row.event, alertId: row.alertId, attempts };
         if (error === null) {

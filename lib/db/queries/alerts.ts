@@ -130,6 +130,7 @@ export function alertWhere(query: AlertsQuery, scope: AccountScope, now: Date): 
         ...(query.team ? { team: query.team } : {}),
         ...(query.region ? { region: query.region } : {}),
         ...(query.environment ? { environment: query.environment } : {}),
+        ...(query.group ? { groupKey: query.group } : {}),
       },
     ],
   };
