@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import type { AlertCounts, AlertGroupList } from "@/lib/db/queries/alerts";
+import type { AlertCounts, AlertGroupList } from "@/lib/contracts/alerts";
 import { pollJson, waitForFirstCollection } from "./support/collection";
 
 test.beforeEach(async ({ request }) => {

@@ -3,10 +3,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
-import { ALL_ALERTS_KEY, alertQueries } from "@/lib/alerts/api-queries";
 import { ruleLabel } from "@/lib/alerts/rules";
 import { alertsView } from "@/lib/alerts/view";
-import type { AlertGroupSummary } from "@/lib/db/queries/alerts";
+import type { AlertGroupSummary } from "@/lib/contracts/alerts";
+import { ALL_ALERTS_KEY, alertQueries } from "@/lib/query/api-queries";
 import { postJson } from "@/lib/query/fetch-json";
 import { useApiQuery } from "@/lib/query/use-api-query";
 import { canonicalSearch } from "@/lib/url-state/view";

@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ALL_ALERTS_KEY } from "@/lib/alerts/api-queries";
 import type { SilencePreset } from "@/lib/analysis/alerts/silence";
+import { ALL_ALERTS_KEY } from "@/lib/query/api-queries";
 import { postJson } from "@/lib/query/fetch-json";
 import { ErrorState } from "../ui/states";
 

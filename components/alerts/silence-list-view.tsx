@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ALL_ALERTS_KEY, alertQueries } from "@/lib/alerts/api-queries";
 import { ruleLabel } from "@/lib/alerts/rules";
-import type { SilenceListItem } from "@/lib/db/queries/silences";
+import type { SilenceListItem } from "@/lib/contracts/silences";
+import { ALL_ALERTS_KEY, alertQueries } from "@/lib/query/api-queries";
 import { postJson } from "@/lib/query/fetch-json";
 import { useApiQuery } from "@/lib/query/use-api-query";
 import { formatCount } from "../ui/format";

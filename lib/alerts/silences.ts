@@ -1,43 +1,24 @@
 import "server-only";
-import { z } from "zod";
-import type { Silence } from "@/generated/prisma/client";
-import { coveringSilence, hasMatchers, type SilenceMatchers, type SilenceWindow } from "@/lib/analysis/alerts/silence";
-import { type AccountScope, inScope } from "@/lib/auth/scope";
+import {
+  coveringSilence,
+  hasMatchers,
+  type SilenceMatchers,
+  type SilenceWindow,
+  silenceWithinScope,
+} from "@/lib/analysis/alerts/silence";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { type Db, db as defaultDb } from "@/lib/db/client";
-import { parseJsonColumn } from "@/lib/db/queries/json-column";
+import { silenceWindow } from "@/lib/db/silence-record";
 import { type Tx, writeTransaction } from "@/lib/db/writes/transaction";
 import { newAlertId } from "./ids";
 
-const matchersSchema = z
-  .object({
-    rule: z.string(),
-    team: z.string(),
-    accountId: z.string(),
-    region: z.string(),
-    environment: z.string(),
-    functionPattern: z.string(),
-    groupKey: z.string(),
-  })
-  .partial()
-  .catch({});
-
 type Client = Db | Tx;
-
-export function toWindow(row: Silence): SilenceWindow {
-  return {
-    id: row.id,
-    matchers: parseJsonColumn(matchersSchema, row.matchers),
-    startsAt: row.startsAt,
-    endsAt: row.endsAt,
-    liftedAt: row.liftedAt,
-  };
-}
 
 export async function activeSilences(client: Client, now: Date): Promise<SilenceWindow[]> {
   const rows = await client.silence.findMany({
     where: { liftedAt: null, endsAt: { gt: now }, startsAt: { lte: now } },
   });
-  return rows.map(toWindow);
+  return rows.map(silenceWindow);
 }
 
 /**
@@ -77,15 +58,6 @@ export async function applySilences(client: Client, now: Date): Promise<void> {
   }
 }
 
-/** A restricted user may only silence within their scope: an account or a team of theirs. */
-export function withinScope(scope: AccountScope, matchers: SilenceMatchers): boolean {
-  if (!scope) return true;
-  return (
-    (matchers.accountId !== undefined && scope.accounts.includes(matchers.accountId)) ||
-    (matchers.team !== undefined && inScope(scope, { accountId: "", team: matchers.team }))
-  );
-}
-
 export type CreateSilenceResult = { kind: "ok"; id: string; matched: number } | { kind: "out-of-scope" | "empty" };
 
 export async function createSilence(options: {
@@ -99,7 +71,7 @@ export async function createSilence(options: {
 }): Promise<CreateSilenceResult> {
   const { matchers, endsAt, note, by, now = new Date(), scope = null, db = defaultDb } = options;
   if (!hasMatchers(matchers)) return { kind: "empty" };
-  if (!withinScope(scope, matchers)) return { kind: "out-of-scope" };
+  if (!silenceWithinScope(scope, matchers)) return { kind: "out-of-scope" };
   const id = newAlertId();
   return writeTransaction(db, async (tx) => {
     await tx.silence.create({
@@ -118,7 +90,7 @@ export async function liftSilence(
   const { by, now = new Date(), db = defaultDb, scope = null } = options;
   return writeTransaction(db, async (tx) => {
     const row = await tx.silence.findUnique({ where: { id } });
-    if (!row || !withinScope(scope, toWindow(row).matchers)) return "not-found";
+    if (!row || !silenceWithinScope(scope, silenceWindow(row).matchers)) return "not-found";
     if (row.liftedAt === null && row.endsAt > now) {
       await tx.silence.update({ where: { id }, data: { liftedAt: now, liftedBy: by } });
       await applySilences(tx, now);

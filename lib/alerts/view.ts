@@ -1,18 +1,12 @@
 import { parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
+import { type AlertsQuery, SEVERITIES, STATE_FILTERS } from "@/lib/contracts/alerts-query";
 import { accountIdField, intField, regionField, searchField, teamField, textField } from "@/lib/url-state/fields";
 import { viewQuerySchemas } from "@/lib/url-state/query-schema";
 import type { ViewState } from "@/lib/url-state/view";
 import { parseAsZod } from "@/lib/url-state/zod-parser";
 import { RULE_IDS } from "./rules";
 
-export const SEVERITIES = ["critical", "warning", "info"] as const;
-/**
- * "active" is open or acknowledged, the list's default; "attention" is what needs someone now:
- * open and not silenced; "silenced" is active under a silence.
- */
-export const STATE_FILTERS = ["active", "attention", "open", "acknowledged", "silenced", "resolved", "all"] as const;
-export type StateFilter = (typeof STATE_FILTERS)[number];
 export const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 500;
 /** One field for the schema and the parser: nuqs' parseAsInteger reads "0b1" as 0 where zod reads 1. */
@@ -36,7 +30,6 @@ const shape = {
 };
 
 const schemas = viewQuerySchemas(shape, () => {});
-export type AlertsQuery = z.output<typeof schemas.api>;
 
 const parsers = {
   severity: parseAsStringLiteral(SEVERITIES),

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DEFAULT_GROUP_BY, GROUP_LABELS } from "@/lib/analysis/alerts/grouping";
+import { DEFAULT_IDLE_THRESHOLDS } from "@/lib/analysis/idle";
 import { DEFAULT_ENVIRONMENT_CONFIG } from "@/lib/analysis/rules/environment";
-import { isLoopbackHost } from "@/lib/auth/loopback";
+import { isLoopbackHost } from "./loopback";
 
 const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
 const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN");
@@ -112,9 +113,9 @@ export const configSchema = z
       .prefault({}),
     idle: z
       .object({
-        thresholdDays: positive.default(14),
-        warnDays: positive.default(10),
-        criticalDays: positive.default(13),
+        thresholdDays: positive.default(DEFAULT_IDLE_THRESHOLDS.thresholdDays),
+        warnDays: positive.default(DEFAULT_IDLE_THRESHOLDS.warnDays),
+        criticalDays: positive.default(DEFAULT_IDLE_THRESHOLDS.criticalDays),
       })
       .prefault({})
       .refine((v) => v.warnDays <= v.criticalDays && v.criticalDays <= v.thresholdDays, {

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { AlertGroupsView } from "@/components/alerts/alert-groups-view";
 import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
-import { alertQueries } from "@/lib/alerts/api-queries";
 import { alertsView } from "@/lib/alerts/view";
 import { requestScope } from "@/lib/auth/session";
 import { listAlertGroups } from "@/lib/db/queries/alerts";
+import { alertQueries } from "@/lib/query/api-queries";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 import { readPageQuery, type SearchRecord } from "@/lib/url-state/view";
 

@@ -2,9 +2,9 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import Link from "next/link";
 import { SilenceListView } from "@/components/alerts/silence-list-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { alertQueries } from "@/lib/alerts/api-queries";
 import { requestScope } from "@/lib/auth/session";
 import { listSilences } from "@/lib/db/queries/silences";
+import { alertQueries } from "@/lib/query/api-queries";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 
 export const metadata = { title: "Silences" };

@@ -1,12 +1,12 @@
 import "server-only";
 import { severityRank } from "@/lib/analysis/alerts/lifecycle";
+import { baseUrl, functionPageHref, groupLink, permalink } from "@/lib/analysis/alerts/links";
 import { type ChannelGroup, type GroupNotification, planChannel } from "@/lib/analysis/alerts/notify-plan";
 import type { Severity } from "@/lib/analysis/rules/finding";
 import { RULE_IDS, ruleLabel } from "@/lib/analysis/rules/registry";
 import { HOUR_MS } from "@/lib/analysis/time";
 import type { AlertChannelConfig, ImageFleetConfig } from "@/lib/config/schema";
 import type { Tx } from "@/lib/db/writes/transaction";
-import { baseUrl, functionPageHref, groupLink, permalink } from "../links";
 import type { BaselineNotice, GroupAlert, GroupNotice, Notice } from "./notice";
 import { enqueueNotices } from "./outbox";
 import { routesAlert } from "./routing";

@@ -1,3 +1,4 @@
+import { type AccountScope, inScope } from "../scope";
 import { DAY_MS, HOUR_MS } from "../time";
 import { tomorrowAt } from "../weeks";
 
@@ -55,6 +56,15 @@ export function matchesSilence(alert: SilenceableAlert, matchers: SilenceMatcher
     equal(matchers.groupKey, alert.groupKey) &&
     (matchers.functionPattern === undefined ||
       (alert.functionName !== null && globToRegExp(matchers.functionPattern).test(alert.functionName)))
+  );
+}
+
+/** A restricted user may only silence within their scope: an account or a team of theirs. */
+export function silenceWithinScope(scope: AccountScope, matchers: SilenceMatchers): boolean {
+  if (!scope) return true;
+  return (
+    (matchers.accountId !== undefined && scope.accounts.includes(matchers.accountId)) ||
+    (matchers.team !== undefined && inScope(scope, { accountId: "", team: matchers.team }))
   );
 }
 

@@ -10,13 +10,13 @@ import type {
   BehindEntry,
   CriticalFindingsEntry,
   DeprecatedRuntimeEntry,
-  FunctionRef,
   IdleRiskEntry,
   LifecycleEvent,
   OldImageEntry,
   RegressionEntry,
   ReportConfig,
   ReportFunction,
+  ReportFunctionRef,
 } from "./types";
 
 export interface ReportWindow {
@@ -31,7 +31,7 @@ export interface ReportWindow {
 
 /** One function's contribution to a report, computed once and summed into fleet and team sections. */
 export interface FunctionWeek {
-  ref: FunctionRef;
+  ref: ReportFunctionRef;
   existsAtEnd: boolean;
   isImage: boolean;
   created: boolean;
@@ -66,7 +66,7 @@ export function functionWeek(
   const { start, asOf } = window;
   // Half-open weeks: a deletion at the very start instant belongs to this week.
   if (fn.firstSeenAt >= asOf || (fn.deletedAt !== null && fn.deletedAt < start)) return null;
-  const ref: FunctionRef = { id: fn.id, accountId: fn.accountId, region: fn.region, name: fn.name, team };
+  const ref: ReportFunctionRef = { id: fn.id, accountId: fn.accountId, region: fn.region, name: fn.name, team };
   const deletedAt = fn.deletedAt !== null && fn.deletedAt < asOf ? fn.deletedAt : null;
   const existsAtEnd = deletedAt === null;
   const lifeWindow = { start, end: deletedAt ?? asOf };
@@ -105,7 +105,7 @@ export function functionWeek(
 }
 
 function lifecycleEvent(
-  ref: FunctionRef,
+  ref: ReportFunctionRef,
   transitions: readonly StateTransition[],
   state: FunctionState,
 ): LifecycleEvent | null {
@@ -125,7 +125,7 @@ function lifecycleEvent(
 /** Active at the end of the window and due to pass the idle threshold before the horizon (or already past it). */
 function idleRisk(
   fn: ReportFunction,
-  ref: FunctionRef,
+  ref: ReportFunctionRef,
   window: ReportWindow,
   config: ReportConfig,
 ): IdleRiskEntry | null {
@@ -147,7 +147,7 @@ function idleRisk(
 }
 
 function regression(
-  ref: FunctionRef,
+  ref: ReportFunctionRef,
   thisWeek: { invocations: number; coldStarts: number; initP95Ms: number | null },
   fn: ReportFunction,
   config: ReportConfig,
@@ -173,7 +173,7 @@ function regression(
 type ImageEntries = Pick<FunctionWeek, "behind" | "deprecatedRuntime" | "criticalFindings" | "image">;
 const NO_IMAGE_ENTRIES: ImageEntries = { behind: null, deprecatedRuntime: null, criticalFindings: null, image: null };
 
-function imageEntries(fn: ReportFunction, ref: FunctionRef, asOf: Date, config: ReportConfig): ImageEntries {
+function imageEntries(fn: ReportFunction, ref: ReportFunctionRef, asOf: Date, config: ReportConfig): ImageEntries {
   const image = fn.image;
   const lineage = image?.lineage;
   const deprecation = deprecationNotice(effectiveRuntime(fn), asOf, config.deprecationWarningDays);

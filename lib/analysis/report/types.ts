@@ -99,7 +99,7 @@ export interface ReportInput {
 
 // ---- output: plain, serialisable, stable key order; instants as ISO strings ----
 
-export interface FunctionRef {
+export interface ReportFunctionRef {
   id: string;
   accountId: string;
   region: string;
@@ -120,14 +120,14 @@ export interface InventoryFigures {
   functionsDelta: number | null;
   imageFunctionsDelta: number | null;
   imageShareDelta: number | null;
-  created: ListFigure<FunctionRef>;
-  changed: ListFigure<FunctionRef & { deploys: number }>;
+  created: ListFigure<ReportFunctionRef>;
+  changed: ListFigure<ReportFunctionRef & { deploys: number }>;
   deploys: number;
-  deleted: ListFigure<FunctionRef>;
+  deleted: ListFigure<ReportFunctionRef>;
 }
 
 export interface LifecycleEvent {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   /** First time within the week. */
   at: string;
   episodes: number;
@@ -144,7 +144,7 @@ export interface LifecycleFigures {
 }
 
 export interface IdleRiskEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   idleDays: number;
   idleSinceUnknown: boolean;
   /** Null when the threshold has already passed. */
@@ -152,7 +152,7 @@ export interface IdleRiskEntry {
 }
 
 export interface RegressionEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   rate: number | null;
   baselineRate: number | null;
   rateFactor: number | null;
@@ -181,7 +181,7 @@ export interface ColdStartFigures {
 }
 
 export interface BehindEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   runtime: string;
   release: string;
   newest: string;
@@ -190,21 +190,21 @@ export interface BehindEntry {
 }
 
 export interface DeprecatedRuntimeEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   runtime: string;
   deprecatedOn: string;
   deprecated: boolean;
 }
 
 export interface CriticalFindingsEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   digest: string;
   critical: number;
   high: number;
 }
 
 export interface OldImageEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   digest: string;
   pushedAt: string;
   ageDays: number;

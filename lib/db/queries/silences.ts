@@ -1,28 +1,9 @@
 import "server-only";
-import { toWindow, withinScope } from "@/lib/alerts/silences";
-import { isSilenceActive, type SilenceMatchers } from "@/lib/analysis/alerts/silence";
-import type { AccountScope } from "@/lib/auth/scope";
+import { isSilenceActive, silenceWithinScope } from "@/lib/analysis/alerts/silence";
+import type { AccountScope } from "@/lib/analysis/scope";
+import type { SilenceList, SilenceListItem, SilenceStatus } from "@/lib/contracts/silences";
 import { type Db, db as defaultDb } from "../client";
-
-export type SilenceStatus = "active" | "pending" | "expired" | "lifted";
-
-export interface SilenceListItem {
-  id: string;
-  matchers: SilenceMatchers;
-  startsAt: string;
-  endsAt: string;
-  note: string;
-  createdBy: string;
-  liftedAt: string | null;
-  liftedBy: string | null;
-  status: SilenceStatus;
-  /** Active alerts it silences now. */
-  silencing: number;
-}
-
-export interface SilenceList {
-  silences: SilenceListItem[];
-}
+import { silenceWindow } from "../silence-record";
 
 /** Silences newest first (the latest 500): expired and lifted ones stay as history. */
 export async function listSilences(options: { now?: Date; db?: Db; scope?: AccountScope } = {}): Promise<SilenceList> {
@@ -37,8 +18,8 @@ export async function listSilences(options: { now?: Date; db?: Db; scope?: Accou
   ]);
   const silencing = new Map(counts.map((row) => [row.silenceId, row._count._all]));
   const silences = rows.flatMap((row): SilenceListItem[] => {
-    const window = toWindow(row);
-    if (!withinScope(scope, window.matchers)) return [];
+    const window = silenceWindow(row);
+    if (!silenceWithinScope(scope, window.matchers)) return [];
     const status: SilenceStatus = row.liftedAt
       ? "lifted"
       : isSilenceActive(window, now)

@@ -6,7 +6,7 @@ import { ApiError, route } from "@/lib/api/errors";
 import { actorName } from "@/lib/auth/actor";
 import { accountScope } from "@/lib/auth/scope";
 import { requestScope, requireRole } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config/load";
+import { appConfig } from "@/lib/config/load";
 import { listSilences } from "@/lib/db/queries/silences";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ export const POST = route(async (request: Request) => {
   const body = await readBody(request, createSilenceBody(now));
   const endsAt = body.until
     ? new Date(body.until)
-    : silencePresetEnd(body.preset!, now, loadConfig().config.reports.timeZone);
+    : silencePresetEnd(body.preset!, now, appConfig().config.reports.timeZone);
   const targets = body.groupKeys ? body.groupKeys.map((groupKey) => ({ groupKey })) : [body.matchers!];
   const options = { endsAt, note: body.note, by: actorName(session), now, scope: accountScope(session) };
   const created = [];
