@@ -69,7 +69,11 @@ const ROUTES: Route[] = [
   api("/api/alerts/[id]"),
   api("/api/alerts/[id]/acknowledge", undefined, { methods: ["POST"], body: "json" }),
   api("/api/alerts/[id]/silence", undefined, { methods: ["POST"], body: "json" }),
+  api("/api/alerts/acknowledge", undefined, { methods: ["POST"], body: "json" }),
   api("/api/alerts/counts"),
+  api("/api/alerts/groups", alertsView),
+  api("/api/alerts/silences", undefined, { methods: ["GET", "POST"], body: "json" }),
+  api("/api/alerts/silences/[id]/lift", undefined, { methods: ["POST"], body: "ignored" }),
   api("/api/auth/check-admin", undefined, { methods: ["POST"], body: "ignored" }),
   api("/api/auth/session"),
   api("/api/fleet/cold-starts", fleetView),
@@ -92,6 +96,7 @@ const ROUTES: Route[] = [
   page("/accounts"),
   page("/alerts", alertsView),
   page("/alerts/[id]"),
+  page("/alerts/silences"),
   page("/auth/error", undefined, { params: ["reason"] }),
   page("/auth/signed-out"),
   page("/functions", functionsView),
@@ -790,14 +795,15 @@ test("hostile text stored through the API comes back intact in JSON and escaped 
       { message: "waiting for an open alert", timeout: 180_000, intervals: [1000, 2000, 5000] },
     )
     .toBe(true);
-  const by = `${SCRIPT}${IMG}\u202E שלום`;
+  // Who acknowledged comes from the session; the note is the caller's text.
+  const note = `${SCRIPT}${IMG}\u202E שלום`;
   const acknowledged = await request.post(`/api/alerts/${id}/acknowledge`, {
-    data: JSON.stringify({ by }),
+    data: JSON.stringify({ note }),
     headers: { Origin: origin, "content-type": "application/json" },
   });
   expect(acknowledged.status()).toBe(200);
-  expect((await acknowledged.json()).acknowledgedBy).toBe(by);
-  expect((await (await request.get(`/api/alerts/${id}`)).json()).acknowledgedBy).toBe(by);
+  expect((await acknowledged.json()).timeline.at(-1)).toMatchObject({ kind: "acknowledged", note });
+  expect((await (await request.get(`/api/alerts/${id}`)).json()).timeline.at(-1).note).toBe(note);
   for (const url of [`/alerts/${id}`, "/alerts?state=all"]) {
     const response = await request.get(url);
     expect(response.status(), url).toBe(200);

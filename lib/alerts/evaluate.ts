@@ -83,10 +83,34 @@ export async function evaluateAlerts(options: { now: Date; config: AlertsConfig;
         result.resolved++;
       }
     }
+    await regroup(tx, stored, firing, config.alerts.groupBy);
     // Notifications go per group, not per alert: see lib/alerts/notify/groups.ts.
     await queueGroupNotifications(tx, config, now);
     return result;
   });
+}
+
+/**
+ * Alerts whose finding did not change keep their row, but their group can: alerts from before
+ * grouping existed, or after `alerts.groupBy` changed. Silences are not touched here.
+ */
+async function regroup(
+  tx: Tx,
+  stored: readonly Alert[],
+  firing: ReadonlyMap<string, FiringFinding>,
+  groupBy: ImageFleetConfig["alerts"]["groupBy"],
+): Promise<void> {
+  for (const alert of stored) {
+    const entry = firing.get(alert.fingerprint);
+    if (!entry) continue;
+    const key = groupKey(entry.labels, groupBy);
+    if (alert.groupKey === key && alert.subject === entry.labels.subject && alert.environment === entry.labels.environment)
+      continue;
+    await tx.alert.updateMany({
+      where: { id: alert.id, state: { in: ["open", "acknowledged"] } },
+      data: { groupKey: key, subject: entry.labels.subject, environment: entry.labels.environment },
+    });
+  }
 }
 
 function toActiveAlert(alert: Alert): ActiveAlert {

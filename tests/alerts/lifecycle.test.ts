@@ -45,6 +45,22 @@ describe("alert lifecycle", () => {
     expect(alert.timeline).toEqual([{ kind: "opened", at: NOW.toISOString(), severity: "warning" }]);
   });
 
+  it("puts an alert in its group, and regroups one stored before grouping or under another groupBy", async () => {
+    const { id } = await onlyAlert("idle-near-inactive");
+    const row = await db.alert.findUniqueOrThrow({ where: { id } });
+    const repository = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/orders";
+    expect(row).toMatchObject({
+      groupKey: `rule=idle-near-inactive,team=payments,subject=${encodeURIComponent(repository)}`,
+      subject: repository,
+    });
+    await db.alert.update({ where: { id }, data: { groupKey: "", subject: "" } });
+    expect(await evaluate(NOW)).toEqual({ opened: 0, updated: 0, escalated: 0, resolved: 0 });
+    expect(await db.alert.findUniqueOrThrow({ where: { id } })).toMatchObject({ groupKey: row.groupKey });
+    await evaluateAlerts({ now: NOW, config: testConfig({ alerts: { groupBy: ["team"] } }) });
+    expect(await db.alert.findUniqueOrThrow({ where: { id } })).toMatchObject({ groupKey: "team=payments" });
+    await evaluate(NOW);
+  });
+
   it("updates the evidence while the finding holds, under the same id", async () => {
     const before = await onlyAlert("idle-near-inactive");
     expect(await evaluate(later(6 * HOUR_MS))).toEqual({ opened: 0, updated: 1, escalated: 0, resolved: 0 });
