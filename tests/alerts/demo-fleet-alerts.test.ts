@@ -5,12 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import { deliverDueNotifications } from "@/lib/alerts/notify/deliver";
 import { routesAlert } from "@/lib/alerts/notify/routing";
+import { DEFAULT_PAGE_SIZE } from "@/lib/alerts/view";
 import type { Severity } from "@/lib/analysis/rules/finding";
 import { DAY_MS, MINUTE_MS } from "@/lib/analysis/time";
 import { releasesFromSimulatorCatalog, seedCatalog } from "@/lib/catalog/seed";
 import { Collector } from "@/lib/collector/collector";
 import { configSchema, type ImageFleetConfig } from "@/lib/config/schema";
 import { db } from "@/lib/db/client";
+import { listAlertGroups } from "@/lib/db/queries/alerts";
 import { simulatorCollectorOptions } from "@/lib/server/demo-fleet";
 import { type Simulator, startSimulator } from "@/lib/simulator";
 import { type Receiver, startReceiver } from "./support/receiver";
@@ -65,7 +67,7 @@ function brokenOrAboutToBreak(now: Date): Set<string> {
 async function openAlerts() {
   return db.alert.findMany({
     where: { state: { in: ["open", "acknowledged"] } },
-    select: { rule: true, severity: true, functionName: true, team: true, groupKey: true },
+    select: { id: true, rule: true, severity: true, functionName: true, team: true, groupKey: true },
   });
 }
 
@@ -118,6 +120,11 @@ async function checkCycle(label: string) {
       brokenOrAboutToBreak: broken.size,
     }),
   );
+  // Every critical alert is in a group on the first page of /alerts (worst groups first).
+  const firstPage = await listAlertGroups({ state: "active", page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const shown = new Set(firstPage.groups.flatMap((group) => group.members.map((member) => member.id)));
+  expect(critical.filter((alert) => !shown.has(alert.id))).toEqual([]);
+  if (critical.length > 0) expect(firstPage.groups[0]?.worstSeverity).toBe("critical");
   const criticalFunctions = new Set(critical.map((alert) => alert.functionName!));
   expect([...criticalFunctions].filter((name) => !broken.has(name))).toEqual([]);
   expect(criticalFunctions.size).toBeLessThanOrEqual(broken.size);
