@@ -3,149 +3,34 @@ import { finished } from "node:stream/promises";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { Prisma } from "@/generated/prisma/client";
 import type { DatabaseTarget } from "@/lib/db/url";
-import { type Cell, type FleetShape, syntheticFleet } from "./synthetic-fleet";
+import { type Cell, type FleetShape, type Row, syntheticFleet } from "./synthetic-fleet";
 
-type ColumnType = "text" | "int" | "float" | "time";
+/** Every table of the schema: the loaders drop and rebuild their indexes and keys around the load. */
+const TABLES: readonly string[] = Object.values(Prisma.ModelName);
 
-/** The columns the synthetic fleet fills, in its row order (the rest keep their defaults). */
-const COLUMNS: Record<string, Record<string, ColumnType>> = {
-  Account: { id: "text", name: "text", source: "text", createdAt: "time", updatedAt: "time" },
-  BaseImageRelease: {
-    id: "int",
-    runtime: "text",
-    repository: "text",
-    version: "text",
-    publishedAt: "time",
-    layers: "text",
-    source: "text",
-  },
-  Function: {
-    id: "text",
-    accountId: "text",
-    region: "text",
-    name: "text",
-    arn: "text",
-    packageType: "text",
-    runtime: "text",
-    handler: "text",
-    imageUri: "text",
-    imageDigest: "text",
-    imageRepository: "text",
-    codeSha256: "text",
-    lastModified: "time",
-    architecture: "text",
-    memoryMb: "int",
-    timeoutSec: "int",
-    ephemeralMb: "int",
-    logGroup: "text",
-    tags: "text",
-    team: "text",
-    state: "text",
-    stateReasonCode: "text",
-    lastUpdateStatus: "text",
-    stateReadAt: "time",
-    firstSeenAt: "time",
-    lastSeenAt: "time",
-    lastInvokedAt: "time",
-    metricsThrough: "time",
-    coldStartsThrough: "time",
-  },
-  StateInterval: {
-    functionId: "text",
-    state: "text",
-    reasonCode: "text",
-    reason: "text",
-    from: "time",
-    to: "time",
-    lastObservedAt: "time",
-  },
-  ConfigChange: {
-    functionId: "text",
-    at: "time",
-    kind: "text",
-    codeSha256: "text",
-    imageDigest: "text",
-    details: "text",
-  },
-  MetricBucket: {
-    functionId: "text",
-    resolution: "text",
-    start: "time",
-    invocations: "float",
-    errors: "float",
-    throttles: "float",
-    durationAvg: "float",
-    durationP95: "float",
-    concurrencyMax: "float",
-    coldStarts: "int",
-    initAvg: "float",
-    initP95: "float",
-    initMax: "float",
-  },
-  Image: {
-    id: "text",
-    registryId: "text",
-    repository: "text",
-    digest: "text",
-    tags: "text",
-    pushedAt: "time",
-    sizeBytes: "float",
-    lastPulledAt: "time",
-    manifestLayers: "text",
-    scanStatus: "text",
-    findingsCritical: "int",
-    findingsHigh: "int",
-    findingsMedium: "int",
-    findingsLow: "int",
-    checkedAt: "time",
-  },
-  Alert: {
-    id: "text",
-    fingerprint: "text",
-    rule: "text",
-    severity: "text",
-    state: "text",
-    functionId: "text",
-    accountId: "text",
-    region: "text",
-    functionName: "text",
-    team: "text",
-    title: "text",
-    reason: "text",
-    evidence: "text",
-    openedAt: "time",
-    updatedAt: "time",
-  },
-  PollRun: {
-    id: "text",
-    accountId: "text",
-    region: "text",
-    trigger: "text",
-    worker: "text",
-    startedAt: "time",
-    finishedAt: "time",
-    status: "text",
-    functionsSeen: "int",
-    statesRead: "int",
-    calls: "text",
-    throttles: "int",
-    errorCount: "int",
-    errors: "text",
-  },
-  FleetSnapshot: {
-    at: "time",
-    pollRunId: "text",
-    accountId: "text",
-    region: "text",
-    packageType: "text",
-    state: "text",
-    count: "int",
-  },
-};
+/** A table's columns in the Prisma schema's order. */
+function schemaColumns(table: string): string[] {
+  const fields = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[`${table}ScalarFieldEnum`];
+  if (!fields) throw new Error(`${table} is not a table of the Prisma schema`);
+  return Object.values(fields);
+}
 
-const TABLES = Object.keys(COLUMNS);
-const quoted = (table: string) => Object.keys(COLUMNS[table]!).map((c) => `"${c}"`);
+/**
+ * The columns a table's rows fill, in schema order, from the first row's names (the rest keep
+ * their defaults). The synthetic fleet's rows are typed by the Prisma models; this is the same
+ * check at run time, for a schema changed since the last build.
+ */
+function filledColumns(table: string, row: Row): string[] {
+  const columns = schemaColumns(table);
+  const unknown = Object.keys(row).filter((name) => !columns.includes(name));
+  if (unknown.length)
+    throw new Error(`the synthetic ${table} rows fill columns the schema lacks: ${unknown.join(", ")}`);
+  return columns.filter((name) => name in row);
+}
+
+const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`);
 
 /** Rows written per table. */
 export type SeedCounts = Record<string, number>;
@@ -169,7 +54,8 @@ interface Loader {
   kind: DatabaseTarget["kind"];
   writeSeconds: number;
   indexSeconds: number;
-  write(table: string, rows: Cell[][]): Promise<void> | void;
+  /** Rows of one table, their cells in `columns` order (the same columns at every call for a table). */
+  write(table: string, columns: readonly string[], rows: Cell[][]): Promise<void> | void;
   /** Ends the row stream and makes the rows durable. */
   commit(): Promise<void>;
   /** Puts indexes and constraints back (PostgreSQL: in the server, while SQLite's run in this thread). */
@@ -189,6 +75,7 @@ export async function seed(targets: readonly DatabaseTarget[], shape: FleetShape
       loaders.push(target.kind === "sqlite" ? new SqliteLoader(target.file!) : await PostgresLoader.open(target.url));
     }
     const counts: SeedCounts = {};
+    const columns: Record<string, string[]> = {};
     let generateMs = 0;
     const fleet = syntheticFleet(shape);
     while (true) {
@@ -197,16 +84,18 @@ export async function seed(targets: readonly DatabaseTarget[], shape: FleetShape
       generateMs += performance.now() - generating;
       if (next.done) break;
       const { table, rows } = next.value;
-      for (const row of rows) {
-        for (let i = 0; i < row.length; i++) {
-          const value = row[i];
+      if (rows.length === 0) continue;
+      columns[table] ??= filledColumns(table, rows[0]!);
+      const cells = rows.map((row) =>
+        columns[table]!.map((column) => {
+          const value = row[column] ?? null;
           // Prisma's SQLite adapter stores DateTime as ISO 8601 text with an explicit offset;
           // PostgreSQL reads the same text into timestamp(3) (the offset is UTC, as Prisma writes).
-          if (value instanceof Date) row[i] = value.toISOString().replace("Z", "+00:00");
-        }
-      }
+          return value instanceof Date ? value.toISOString().replace("Z", "+00:00") : value;
+        }),
+      );
       counts[table] = (counts[table] ?? 0) + rows.length;
-      for (const loader of loaders) await loader.write(table, rows);
+      for (const loader of loaders) await loader.write(table, columns[table]!, cells);
     }
     for (const loader of loaders) await loader.commit();
     // PostgreSQL's rebuild is sent first: it runs in the server while SQLite's blocks this thread.
@@ -227,7 +116,7 @@ class SqliteLoader implements Loader {
   writeSeconds = 0;
   indexSeconds = 0;
   private readonly db: Database.Database;
-  private readonly statements: Map<string, Database.Statement>;
+  private readonly statements = new Map<string, Database.Statement>();
   private readonly indexes: { name: string; sql: string }[];
 
   constructor(file: string) {
@@ -242,19 +131,19 @@ class SqliteLoader implements Loader {
       .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${list})`)
       .all() as { name: string; sql: string }[];
     for (const { name } of this.indexes) this.db.exec(`DROP INDEX "${name}"`);
-    this.statements = new Map(
-      TABLES.map((table) => {
-        const columns = quoted(table);
-        const sql = `INSERT INTO "${table}" (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
-        return [table, this.db.prepare(sql)] as const;
-      }),
-    );
     this.db.exec("BEGIN");
   }
 
-  write(table: string, rows: Cell[][]): void {
+  write(table: string, columns: readonly string[], rows: Cell[][]): void {
     const started = performance.now();
-    const statement = this.statements.get(table)!;
+    let statement = this.statements.get(table);
+    if (!statement) {
+      const names = quoted(columns);
+      statement = this.db.prepare(
+        `INSERT INTO "${table}" (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
+      );
+      this.statements.set(table, statement);
+    }
     for (const row of rows) statement.run(row);
     this.writeSeconds += (performance.now() - started) / 1000;
   }
@@ -295,12 +184,13 @@ class PostgresLoader implements Loader {
     private readonly copies: Map<string, { client: pg.Client; stream: ReturnType<typeof copyFrom> }>,
     /** What was dropped, in the order to put it back. */
     private readonly dropped: string[],
+    private readonly url: string,
   ) {}
 
   static async open(url: string): Promise<PostgresLoader> {
     const admin = await connect(url);
     const copies = new Map<string, { client: pg.Client; stream: ReturnType<typeof copyFrom> }>();
-    const loader = new PostgresLoader(admin, copies, []);
+    const loader = new PostgresLoader(admin, copies, [], url);
     try {
       const tables = TABLES.map((t) => `"${t}"`);
       // Keys of the loaded tables, and foreign keys from or to them (Notification → Alert).
@@ -327,17 +217,6 @@ class PostgresLoader implements Loader {
         [...foreign.map(drop), ...keys.map(drop), ...indexes.map((i) => `DROP INDEX ${i.name};`)].join("\n"),
       );
       loader.dropped.push(...keys.map(add), ...indexes.map((i) => `${i.def};`), ...foreign.map(add));
-      for (const table of TABLES) {
-        const client = await connect(url);
-        copies.set(table, { client, stream: null as unknown as ReturnType<typeof copyFrom> });
-        await client.query(`BEGIN; TRUNCATE "${table}"`);
-        const stream = client.query(
-          copyFrom(`COPY "${table}" (${quoted(table).join(", ")}) FROM STDIN WITH (FORMAT text, FREEZE)`),
-        );
-        // Failures surface in write() or commit(); an unhandled 'error' event would end the process.
-        stream.on("error", () => {});
-        copies.set(table, { client, stream });
-      }
     } catch (error) {
       await loader.abort();
       throw error;
@@ -345,9 +224,25 @@ class PostgresLoader implements Loader {
     return loader;
   }
 
-  async write(table: string, rows: Cell[][]): Promise<void> {
+  /** The table's COPY, opened at its first rows, in a transaction that truncated it first (so FREEZE applies). */
+  private async copyOf(table: string, columns: readonly string[]): Promise<ReturnType<typeof copyFrom>> {
+    const open = this.copies.get(table);
+    if (open) return open.stream;
+    const client = await connect(this.url);
+    this.copies.set(table, { client, stream: null as unknown as ReturnType<typeof copyFrom> });
+    await client.query(`BEGIN; TRUNCATE "${table}"`);
+    const stream = client.query(
+      copyFrom(`COPY "${table}" (${quoted(columns).join(", ")}) FROM STDIN WITH (FORMAT text, FREEZE)`),
+    );
+    // Failures surface in write() or commit(); an unhandled 'error' event would end the process.
+    stream.on("error", () => {});
+    this.copies.set(table, { client, stream });
+    return stream;
+  }
+
+  async write(table: string, columns: readonly string[], rows: Cell[][]): Promise<void> {
     const started = performance.now();
-    const { stream } = this.copies.get(table)!;
+    const stream = await this.copyOf(table, columns);
     let text = "";
     for (const row of rows) {
       text += `${row.map(copyText).join("\t")}\n`;

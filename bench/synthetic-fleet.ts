@@ -2,8 +2,24 @@
 // polls: invocation patterns in the simulator's proportions decide which hours and 5-minute
 // periods have a bucket (CloudWatch omits empty periods, and so do we).
 
+import type {
+  Account,
+  Alert,
+  BaseImageRelease,
+  ConfigChange,
+  FleetSnapshot,
+  Image,
+  MetricBucket,
+  PollRun,
+  Prisma,
+  StateInterval,
+  Function as StoredFunction,
+} from "@/generated/prisma/client";
+
 export type Cell = string | number | Date | null;
-export type TableRows = { table: string; rows: Cell[][] };
+/** A row by column name: the names are the Prisma schema's (a typo or a renamed column fails tsc). */
+export type Row<Model = Record<string, Cell>> = { [Column in keyof Model]?: Cell };
+export type TableRows = { table: Prisma.ModelName; rows: Row[] };
 
 const HOUR_MS = 3_600_000;
 const FIVE_MINUTES_MS = 300_000;
@@ -80,12 +96,17 @@ export interface FleetShape {
 export function* syntheticFleet(shape: FleetShape, batch = 500): Generator<TableRows> {
   const now = shape.now.getTime();
   const since = now - shape.days * DAY_MS;
-  yield { table: "Account", rows: ACCOUNTS.map((a) => [a.id, a.name, "config", shape.now, shape.now]) };
+  yield {
+    table: "Account",
+    rows: ACCOUNTS.map(
+      (a): Row<Account> => ({ id: a.id, name: a.name, source: "config", createdAt: shape.now, updatedAt: shape.now }),
+    ),
+  };
   yield { table: "BaseImageRelease", rows: catalogRows(now) };
   const order = Array.from({ length: shape.functions }, (_, index) => ({ index, id: identity(index).id }));
   order.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (let first = 0; first < shape.functions; first += batch) {
-    const tables = new Map<string, Cell[][]>();
+    const tables = new Map<Prisma.ModelName, Row[]>();
     for (const { index } of order.slice(first, first + batch)) {
       for (const { table, rows } of functionRows(index, now, since)) {
         const known = tables.get(table) ?? [];
@@ -98,17 +119,17 @@ export function* syntheticFleet(shape: FleetShape, batch = 500): Generator<Table
   yield* pollRows(shape.functions, now, since);
 }
 
-function catalogRows(now: number): Cell[][] {
+function catalogRows(now: number): Row<BaseImageRelease>[] {
   return RUNTIMES.flatMap((runtime, r) =>
-    Array.from({ length: RELEASES_PER_RUNTIME }, (_, i) => [
-      r * RELEASES_PER_RUNTIME + i + 1,
+    Array.from({ length: RELEASES_PER_RUNTIME }, (_, i) => ({
+      id: r * RELEASES_PER_RUNTIME + i + 1,
       runtime,
-      `public.ecr.aws/lambda/${runtime}`,
-      `${runtime}.2026.${i}`,
-      new Date(now - (RELEASES_PER_RUNTIME - i) * 10 * DAY_MS),
-      JSON.stringify(baseLayers(runtime, i)),
-      "simulator",
-    ]),
+      repository: `public.ecr.aws/lambda/${runtime}`,
+      version: `${runtime}.2026.${i}`,
+      publishedAt: new Date(now - (RELEASES_PER_RUNTIME - i) * 10 * DAY_MS),
+      layers: JSON.stringify(baseLayers(runtime, i)),
+      source: "simulator",
+    })),
   );
 }
 
@@ -145,8 +166,8 @@ function functionRows(index: number, now: number, since: number): TableRows[] {
   const digests = [since, ...deploys].map(() => `sha256:${hex(random, 64)}`);
   const digest = digests.at(-1)!;
 
-  const hourly: Cell[][] = [];
-  const fiveMinute: Cell[][] = [];
+  const hourly: Row<MetricBucket>[] = [];
+  const fiveMinute: Row<MetricBucket>[] = [];
   let lastInvokedAt: number | null = null;
   for (let hour = since - (since % HOUR_MS); hour < now; hour += HOUR_MS) {
     if (random() >= pattern.hourly) continue;
@@ -168,90 +189,101 @@ function functionRows(index: number, now: number, since: number): TableRows[] {
   }
   if (state !== "Active")
     changes.push({ at: Math.max(changes.at(-1)!.at + HOUR_MS, now - DAY_MS), state, code: reasonCode });
-  const functionRow: Cell[] = [
+  const functionRow: Row<StoredFunction> = {
     id,
     accountId,
     region,
     name,
-    `arn:aws:lambda:${region}:${accountId}:function:${name}`,
-    image ? "Image" : "Zip",
-    image ? null : runtime,
-    image ? null : "index.handler",
-    image ? `${registry}/${repository}:v${deploys.length + 1}` : null,
-    image ? digest : null,
-    image ? `${registry}/${repository}` : null,
-    hex(random, 44),
-    new Date(deploys.at(-1) ?? since),
-    random() < 0.35 ? "arm64" : "x86_64",
-    pick(random, [128, 256, 512, 1024, 2048]),
-    pick(random, [3, 30, 60, 300, 900]),
-    512,
-    `/aws/lambda/${name}`,
-    JSON.stringify({ team, env: "prod", service: `${team}-svc` }),
+    arn: `arn:aws:lambda:${region}:${accountId}:function:${name}`,
+    packageType: image ? "Image" : "Zip",
+    runtime: image ? null : runtime,
+    handler: image ? null : "index.handler",
+    imageUri: image ? `${registry}/${repository}:v${deploys.length + 1}` : null,
+    imageDigest: image ? digest : null,
+    imageRepository: image ? `${registry}/${repository}` : null,
+    codeSha256: hex(random, 44),
+    lastModified: new Date(deploys.at(-1) ?? since),
+    architecture: random() < 0.35 ? "arm64" : "x86_64",
+    memoryMb: pick(random, [128, 256, 512, 1024, 2048]),
+    timeoutSec: pick(random, [3, 30, 60, 300, 900]),
+    ephemeralMb: 512,
+    logGroup: `/aws/lambda/${name}`,
+    tags: JSON.stringify({ team, env: "prod", service: `${team}-svc` }),
     team,
     state,
-    reasonCode,
-    "Successful",
-    new Date(now - random() * HOUR_MS),
-    new Date(since),
-    new Date(now),
-    lastInvokedAt === null ? null : new Date(lastInvokedAt),
-    new Date(now),
-    new Date(now),
-  ];
+    stateReasonCode: reasonCode,
+    lastUpdateStatus: "Successful",
+    stateReadAt: new Date(now - random() * HOUR_MS),
+    firstSeenAt: new Date(since),
+    lastSeenAt: new Date(now),
+    lastInvokedAt: lastInvokedAt === null ? null : new Date(lastInvokedAt),
+    metricsThrough: new Date(now),
+    coldStartsThrough: new Date(now),
+  };
   const releaseIndex = Math.floor(random() * RELEASES_PER_RUNTIME);
   return [
     { table: "Function", rows: [functionRow] },
     {
       table: "StateInterval",
-      rows: changes.map((change, i) => {
+      rows: changes.map((change, i): Row<StateInterval> => {
         const to = changes[i + 1]?.at ?? null;
-        return [
-          id,
-          change.state,
-          change.code,
-          change.code,
-          new Date(change.at),
-          to === null ? null : new Date(to),
-          new Date(to ?? now),
-        ];
+        return {
+          functionId: id,
+          state: change.state,
+          reasonCode: change.code,
+          reason: change.code,
+          from: new Date(change.at),
+          to: to === null ? null : new Date(to),
+          lastObservedAt: new Date(to ?? now),
+        };
       }),
     },
     {
       table: "ConfigChange",
       rows: [
-        [id, new Date(since), "created", null, image ? digests[0]! : null, "{}"],
-        ...deploys.map((at, i): Cell[] => [
-          id,
-          new Date(at),
-          "deployed",
-          hex(random, 44),
-          image ? digests[i + 1]! : null,
-          "{}",
-        ]),
+        {
+          functionId: id,
+          at: new Date(since),
+          kind: "created",
+          codeSha256: null,
+          imageDigest: image ? digests[0]! : null,
+          details: "{}",
+        },
+        ...deploys.map(
+          (at, i): Row<ConfigChange> => ({
+            functionId: id,
+            at: new Date(at),
+            kind: "deployed",
+            codeSha256: hex(random, 44),
+            imageDigest: image ? digests[i + 1]! : null,
+            details: "{}",
+          }),
+        ),
       ],
     },
     { table: "MetricBucket", rows: [...hourly, ...fiveMinute] },
     {
       table: "Image",
       rows: image
-        ? digests.map((d, i): Cell[] => [
-            `${accountId}/${repository}@${d}`,
-            accountId,
-            repository,
-            d,
-            JSON.stringify([`v${i + 1}`]),
-            new Date(i === 0 ? since - DAY_MS : deploys[i - 1]!),
-            200e6 + random() * 800e6,
-            new Date(now - random() * DAY_MS),
-            JSON.stringify([...baseLayers(runtime, releaseIndex), `sha256:${hex(random, 64)}`]),
-            "COMPLETE",
-            Math.floor(random() * 2),
-            Math.floor(random() * 5),
-            Math.floor(random() * 20),
-            Math.floor(random() * 40),
-            new Date(now),
-          ])
+        ? digests.map(
+            (d, i): Row<Image> => ({
+              id: `${accountId}/${repository}@${d}`,
+              registryId: accountId,
+              repository,
+              digest: d,
+              tags: JSON.stringify([`v${i + 1}`]),
+              pushedAt: new Date(i === 0 ? since - DAY_MS : deploys[i - 1]!),
+              sizeBytes: 200e6 + random() * 800e6,
+              lastPulledAt: new Date(now - random() * DAY_MS),
+              manifestLayers: JSON.stringify([...baseLayers(runtime, releaseIndex), `sha256:${hex(random, 64)}`]),
+              scanStatus: "COMPLETE",
+              findingsCritical: Math.floor(random() * 2),
+              findingsHigh: Math.floor(random() * 5),
+              findingsMedium: Math.floor(random() * 20),
+              findingsLow: Math.floor(random() * 40),
+              checkedAt: new Date(now),
+            }),
+          )
         : [],
     },
     {
@@ -259,75 +291,81 @@ function functionRows(index: number, now: number, since: number): TableRows[] {
       rows:
         state === "Inactive" || (idleDays >= 10 && random() < 0.5)
           ? [
-              [
-                `alert-${index}`,
-                `idle-risk:${id}`,
-                "idle-risk",
-                state === "Inactive" ? "critical" : "warning",
-                "open",
-                id,
+              {
+                id: `alert-${index}`,
+                fingerprint: `idle-risk:${id}`,
+                rule: "idle-risk",
+                severity: state === "Inactive" ? "critical" : "warning",
+                state: "open",
+                functionId: id,
                 accountId,
                 region,
-                name,
+                functionName: name,
                 team,
-                `${name} is idle`,
-                `not invoked for ${Math.floor(idleDays)} days`,
-                "{}",
-                new Date(now - DAY_MS),
-                new Date(now),
-              ],
+                title: `${name} is idle`,
+                reason: `not invoked for ${Math.floor(idleDays)} days`,
+                evidence: "{}",
+                openedAt: new Date(now - DAY_MS),
+                updatedAt: new Date(now),
+              } satisfies Row<Alert>,
             ]
           : [],
     },
   ];
 }
 
-function bucket(random: () => number, functionId: string, resolution: string, start: number, minutes: number): Cell[] {
+function bucket(
+  random: () => number,
+  functionId: string,
+  resolution: string,
+  start: number,
+  minutes: number,
+): Row<MetricBucket> {
   const invocations = Math.ceil(random() * 40 * minutes);
   const coldStarts = random() < 0.3 ? Math.ceil(random() * 3) : 0;
   const init = coldStarts > 0 ? 300 + random() * 900 : null;
-  return [
+  return {
     functionId,
     resolution,
-    new Date(start),
+    start: new Date(start),
     invocations,
-    random() < 0.1 ? Math.ceil(random() * 3) : 0,
-    0,
-    20 + random() * 300,
-    100 + random() * 900,
-    Math.ceil(random() * 10),
+    errors: random() < 0.1 ? Math.ceil(random() * 3) : 0,
+    throttles: 0,
+    durationAvg: 20 + random() * 300,
+    durationP95: 100 + random() * 900,
+    concurrencyMax: Math.ceil(random() * 10),
     coldStarts,
-    init,
-    init === null ? null : init * 1.3,
-    init === null ? null : init * 1.6,
-  ];
+    initAvg: init,
+    initP95: init === null ? null : init * 1.3,
+    initMax: init === null ? null : init * 1.6,
+  };
 }
 
 /** A poll run per account × region every 5 minutes, and the fleet snapshot it wrote. */
 function* pollRows(functions: number, now: number, since: number): Generator<TableRows> {
   const perScope = functions / SCOPES.length;
-  let runs: Cell[][] = [];
-  let snapshots: Cell[][] = [];
+  let runs: Row<PollRun>[] = [];
+  let snapshots: Row<FleetSnapshot>[] = [];
   for (let at = since; at < now; at += POLL_MS) {
     for (const { accountId, region } of SCOPES) {
       const id = `run-${at}-${accountId}-${region}`;
       const when = new Date(at);
-      runs.push([
+      runs.push({
         id,
         accountId,
         region,
-        "schedule",
-        "bench",
-        when,
-        new Date(at + 20_000),
-        "ok",
-        Math.round(perScope),
-        Math.round(perScope / 12),
-        '{"lambda:ListFunctions":2,"lambda:GetFunction":150,"cloudwatch:GetMetricData":4}',
-        0,
-        0,
-        "[]",
-      ]);
+        trigger: "schedule",
+        worker: "bench",
+        startedAt: when,
+        finishedAt: new Date(at + 20_000),
+        status: "ok",
+        functionsSeen: Math.round(perScope),
+        statesRead: Math.round(perScope / 12),
+        calls: '{"lambda:ListFunctions":2,"lambda:GetFunction":150,"cloudwatch:GetMetricData":4}',
+        throttles: 0,
+        errorCount: 0,
+        errors: "[]",
+      });
       for (const [packageType, share] of [
         ["Image", 0.7],
         ["Zip", 0.3],
@@ -337,7 +375,15 @@ function* pollRows(functions: number, now: number, since: number): Generator<Tab
           ["Inactive", 0.09],
           ["Failed", 0.01],
         ] as const) {
-          snapshots.push([when, id, accountId, region, packageType, state, Math.round(perScope * share * stateShare)]);
+          snapshots.push({
+            at: when,
+            pollRunId: id,
+            accountId,
+            region,
+            packageType,
+            state,
+            count: Math.round(perScope * share * stateShare),
+          });
         }
       }
     }

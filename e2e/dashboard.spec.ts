@@ -134,3 +134,11 @@ test("the accounts page lists every account × region with its last poll", async
   await expect(page.getByRole("columnheader", { name: "Last poll" }).first()).toBeVisible();
   await expect(page.getByRole("rowheader").first()).toHaveText(/^[a-z]{2}(-[a-z]+)+-\d$/);
 });
+
+test("the overview says which idle threshold predictions use, and how it was learned", async ({ page }) => {
+  await page.goto("/");
+  const heading = page.getByRole("heading", { name: "Idle threshold, learned from this fleet" });
+  const card = page.locator("section", { has: heading });
+  await expect(card.locator('[data-package-type="Image"]')).toContainText("Predictions use");
+  await expect(card).toContainText("docs/idle-threshold.md");
+});

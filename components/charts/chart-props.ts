@@ -1,4 +1,4 @@
-import type { XAxisProps, YAxisProps } from "recharts";
+import type { ReferenceAreaProps, ReferenceLineProps, XAxisProps, YAxisProps } from "recharts";
 import { formatDateTime, formatTick } from "../ui/format";
 import { AXIS_TICK, GRID_STROKE, SERIES_COLORS, TOOLTIP_STYLE } from "./chart-style";
 
@@ -66,3 +66,42 @@ export const COLD_START_RATE_LINE = {
   stroke: SERIES_COLORS.rate,
   isAnimationActive: false,
 } as const;
+
+/** Opacity of a bar whose step is only partly collected (the hour in progress): its value is still growing. */
+export const PARTIAL_STEP_OPACITY = 0.35;
+
+/**
+ * Where collection starts in a series of steps keyed `t`: the steps before the first known one shaded
+ * as "not collected", and a dashed "collecting since …" line at the first known step. Nothing when the
+ * series is known from its first step (or not at all: the chart then says so itself).
+ */
+export function coverageMarks<P extends { t: string }>(
+  points: readonly P[],
+  known: (point: P) => boolean,
+  since: string | null,
+): { area: ReferenceAreaProps; line: ReferenceLineProps } | null {
+  const first = points.findIndex(known);
+  if (first <= 0 || since === null) return null;
+  return {
+    area: {
+      x1: points[0]!.t,
+      x2: points[first - 1]!.t,
+      fill: GRID_STROKE,
+      fillOpacity: 0.6,
+      ifOverflow: "extendDomain",
+      label: { value: "not collected", position: "insideTop", fontSize: 11, fill: "currentColor" },
+    },
+    line: {
+      x: points[first]!.t,
+      stroke: "currentColor",
+      strokeDasharray: "4 3",
+      label: {
+        value: `collecting since ${formatDateTime(since)}`,
+        // Beside the line, on the side with room: the shaded past when collection started late in the window.
+        position: first > points.length / 2 ? "insideTopRight" : "insideTopLeft",
+        fontSize: 11,
+        fill: "currentColor",
+      },
+    },
+  };
+}

@@ -1,6 +1,18 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { ColdStartPoint } from "@/lib/contracts/fleet";
 import { formatCount, formatMs, formatPercent } from "../ui/format";
 import { ChartFrame } from "./chart-frame";
@@ -8,18 +20,32 @@ import {
   COLD_START_RATE_LINE,
   COLD_STARTS_BAR,
   countAxis,
+  coverageMarks,
   FILL_FRAME,
   HORIZONTAL_GRID,
   LEGEND,
+  PARTIAL_STEP_OPACITY,
   rightAxis,
   TIME_TOOLTIP,
   timeAxis,
 } from "./chart-props";
 import { SERIES_COLORS } from "./chart-style";
 
-/** Cold starts per step (bars), their share of invocations and the init duration p95 (lines). */
-export function ColdStartChart({ points, step }: { points: ColdStartPoint[]; step: "hour" | "day" }) {
+/**
+ * Cold starts per step (bars), their share of invocations and the init duration p95 (lines). Steps
+ * before collection started are a gap marked "collecting since …"; the step in progress is faded.
+ */
+export function ColdStartChart({
+  points,
+  step,
+  since,
+}: {
+  points: ColdStartPoint[];
+  step: "hour" | "day";
+  since: string | null;
+}) {
   const data = points.map((p) => ({ ...p, ratePercent: p.coldStartRate === null ? null : p.coldStartRate * 100 }));
+  const marks = coverageMarks(points, (p) => p.coldStarts !== null, since);
   return (
     <ChartFrame label={`Cold starts, cold-start rate and init duration p95 per ${step}`}>
       <ComposedChart {...FILL_FRAME} data={data}>
@@ -31,6 +57,7 @@ export function ColdStartChart({ points, step }: { points: ColdStartPoint[]; ste
         <Tooltip
           {...TIME_TOOLTIP}
           formatter={(value, name) => {
+            if (value === null && name === COLD_STARTS_BAR.name) return "not collected";
             const n = value === null || value === undefined ? null : Number(value);
             if (name === COLD_START_RATE_LINE.name) return formatPercent(n === null ? null : n / 100, 2);
             if (name === "Init p95") return formatMs(n);
@@ -38,7 +65,13 @@ export function ColdStartChart({ points, step }: { points: ColdStartPoint[]; ste
           }}
         />
         <Legend {...LEGEND} />
-        <Bar {...COLD_STARTS_BAR} />
+        {marks ? <ReferenceArea yAxisId="count" {...marks.area} /> : null}
+        {marks ? <ReferenceLine yAxisId="count" {...marks.line} /> : null}
+        <Bar {...COLD_STARTS_BAR}>
+          {points.map((p) => (
+            <Cell key={p.t} fillOpacity={p.partial ? PARTIAL_STEP_OPACITY : 1} />
+          ))}
+        </Bar>
         <Line {...COLD_START_RATE_LINE} strokeDasharray="4 3" dot={false} connectNulls />
         <Line
           yAxisId="ms"

@@ -1,15 +1,29 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { MetricPoint } from "@/lib/contracts/function-detail";
 import { formatCount, formatMs } from "../ui/format";
 import { ChartFrame } from "./chart-frame";
 import {
   COLD_STARTS_BAR,
   countAxis,
+  coverageMarks,
   FILL_FRAME,
   HORIZONTAL_GRID,
   LEGEND,
+  PARTIAL_STEP_OPACITY,
   rightAxis,
   TIME_TOOLTIP,
   timeAxis,
@@ -22,8 +36,21 @@ const INIT_LINES = [
   { key: "initMaxMs", name: "Init max", color: SERIES_COLORS.max },
 ] as const;
 
-/** One function's cold starts per step (bars) and their init duration avg / p95 / max (lines). */
-export function InitDurationChart({ points, step }: { points: MetricPoint[]; step: "hour" | "day" }) {
+/**
+ * One function's cold starts per step (bars) and their init duration avg / p95 / max (lines). Steps
+ * whose logs were not read are a gap under a "not collected" shade; the step in progress is faded.
+ */
+export function InitDurationChart({
+  points,
+  step,
+  since,
+}: {
+  points: MetricPoint[];
+  step: "hour" | "day";
+  /** Where the collected cold starts start within the window (null: not collected at all). */
+  since: string | null;
+}) {
+  const marks = coverageMarks(points, (p) => p.coldStarts !== null, since);
   return (
     <ChartFrame label={`Cold starts and init duration per ${step}`}>
       <ComposedChart {...FILL_FRAME} data={points}>
@@ -35,12 +62,20 @@ export function InitDurationChart({ points, step }: { points: MetricPoint[]; ste
           {...TIME_TOOLTIP}
           formatter={(value, name) =>
             name === "Cold starts"
-              ? formatCount(value === null ? null : Number(value))
+              ? value === null
+                ? "not collected"
+                : formatCount(Number(value))
               : formatMs(value === null ? null : Number(value))
           }
         />
         <Legend {...LEGEND} />
-        <Bar {...COLD_STARTS_BAR} />
+        {marks ? <ReferenceArea yAxisId="count" {...marks.area} /> : null}
+        {marks ? <ReferenceLine yAxisId="count" {...marks.line} /> : null}
+        <Bar {...COLD_STARTS_BAR}>
+          {points.map((p) => (
+            <Cell key={p.t} fillOpacity={p.partial ? PARTIAL_STEP_OPACITY : 1} />
+          ))}
+        </Bar>
         {INIT_LINES.map((line) => (
           <Line
             key={line.key}

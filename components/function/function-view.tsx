@@ -11,6 +11,7 @@ import { InvocationsChart } from "../charts/invocations-chart";
 import { StateTimeline } from "../charts/state-timeline";
 import { DeletedBadge, PackageTypeBadge, StateBadge } from "../ui/badges";
 import { Card } from "../ui/card";
+import { CoverageNote } from "../ui/coverage-note";
 import { formatCount, formatMs, formatPercent } from "../ui/format";
 import { QueryState } from "../ui/query-state";
 import { RelativeTime } from "../ui/relative-time";
@@ -18,7 +19,7 @@ import { TimeRangePicker } from "../ui/time-range-picker";
 import { AwsLinks } from "./aws-links";
 import { ConfigChangesCard } from "./config-changes-card";
 import { ConfigurationCard } from "./configuration-card";
-import { IdleCard } from "./idle-card";
+import { IdleCard, sinceText } from "./idle-card";
 import { ImageCard } from "./image-card";
 
 export function FunctionView({ path }: { path: FunctionPath }) {
@@ -34,8 +35,9 @@ export function FunctionView({ path }: { path: FunctionPath }) {
             <PackageTypeBadge packageType={fn.packageType} />
             {fn.deletedAt ? <DeletedBadge /> : null}
             <span className="text-zinc-500 dark:text-zinc-400">
-              {fn.accountName} <span className="font-mono">{fn.accountId}</span> · {fn.region}
-              {fn.team ? ` · team ${fn.team}` : ""} · state read <RelativeTime iso={fn.stateReadAt} />
+              {fn.accountName} <span className="font-mono">{fn.accountId}</span> · {fn.region} ·{" "}
+              {fn.state && fn.stateSince ? `${fn.state} ${sinceText(fn.stateSince)} · ` : ""}
+              {fn.team ? `team ${fn.team} · ` : ""}state read <RelativeTime iso={fn.stateReadAt} />
             </span>
           </div>
           <WarningBadges alerts={fn.alerts ?? undefined} />
@@ -52,27 +54,29 @@ export function FunctionView({ path }: { path: FunctionPath }) {
               title="Invocations"
               actions={
                 <span className="text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+                  <CoverageNote coverage={fn.coverage.metrics} window={fn.window} />
                   {formatCount(fn.totals.invocations)} · {formatCount(fn.totals.errors)} errors ·{" "}
                   {formatCount(fn.totals.throttles)} throttles
                 </span>
               }
             >
-              <InvocationsChart points={fn.series} step={fn.window.step} />
+              <InvocationsChart points={fn.series} step={fn.window.step} since={fn.coverage.metrics.from} />
             </Card>
             <Card
               title="Cold starts and init duration"
               actions={
                 <span className="text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+                  <CoverageNote coverage={fn.coverage.coldStarts} window={fn.window} />
                   {formatCount(fn.totals.coldStarts)} · rate {formatPercent(fn.totals.coldStartRate, 2)} · p95{" "}
                   {formatMs(fn.totals.initP95Ms)} · max {formatMs(fn.totals.initMaxMs)}
                 </span>
               }
             >
-              <InitDurationChart points={fn.series} step={fn.window.step} />
+              <InitDurationChart points={fn.series} step={fn.window.step} since={fn.coverage.coldStarts.from} />
             </Card>
           </div>
           <div className="grid gap-3 lg:grid-cols-2 xl:grid-cols-3">
-            <IdleCard idle={fn.idle} />
+            <IdleCard idle={fn.idle} since={fn.stateSince} />
             {fn.image ? <ImageCard image={fn.image} /> : null}
             <ConfigChangesCard changes={fn.configChanges} />
           </div>

@@ -1,5 +1,6 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { WarningBadges } from "@/components/alerts/warning-badges";
+import { coveredPart } from "@/lib/analysis/coverage";
 import type { FunctionRow } from "@/lib/contracts/functions";
 import type { FunctionSort } from "@/lib/contracts/functions-query";
 import { FunctionLink } from "../function/function-link";
@@ -89,8 +90,11 @@ export function functionColumns(windowSearch: string, now: number) {
         <span className="flex flex-col">
           {formatDate(f.lastInvokedAt)}
           <span className={`text-xs ${idleLevelClass(f.idleLevel)}`}>
-            {f.idleSinceUnknown ? "≥ " : ""}
-            {formatDays(f.idleDays)} idle
+            {f.inactiveSince
+              ? `Inactive since ${f.inactiveSinceAtLeast ? "at least " : ""}${formatDate(f.inactiveSince)}, idle ≥ ${formatDays(f.idleDays)}`
+              : f.failed
+                ? "Failed: idle is not the issue"
+                : `${f.idleSinceUnknown ? "≥ " : ""}${formatDays(f.idleDays)} idle`}
           </span>
         </span>
       ),
@@ -98,7 +102,15 @@ export function functionColumns(windowSearch: string, now: number) {
     column.display({
       id: "coldStarts",
       header: "Cold starts",
-      cell: ({ row }) => formatCount(row.original.coldStarts),
+      cell: ({ row: { original: f } }) => {
+        const part = f.coverage.coldStarts.to ? coveredPart(f.coverage.coldStarts, f.coverage.coldStarts.to) : null;
+        return (
+          <span className="flex flex-col">
+            {formatCount(f.coldStarts)}
+            {part ? <span className="text-xs text-amber-700 dark:text-amber-400">{part}</span> : null}
+          </span>
+        );
+      },
     }),
     column.display({
       id: "coldStartRate",

@@ -8,12 +8,14 @@ import { canonicalSearch } from "@/lib/url-state/view";
 import { ColdStartChart } from "../charts/cold-start-chart";
 import { LifecycleChart } from "../charts/lifecycle-chart";
 import { Card } from "../ui/card";
+import { CoverageNote } from "../ui/coverage-note";
 import { formatCount, formatMs, formatPercent } from "../ui/format";
 import { QueryState } from "../ui/query-state";
 import { EmptyState } from "../ui/states";
 import { TimeRangePicker } from "../ui/time-range-picker";
 import { FleetFilters } from "./fleet-filters";
 import { HeadlineFigures } from "./headline-figures";
+import { IdleThresholdCard } from "./idle-threshold-card";
 import { TopLists } from "./top-lists";
 
 export function NoFunctionsYet() {
@@ -34,6 +36,7 @@ export function OverviewView() {
   const lifecycle = useApiQuery(apiQueries.fleetLifecycle(search));
   const coldStarts = useApiQuery(apiQueries.fleetColdStarts(search));
   const top = useApiQuery(apiQueries.fleetTop(search));
+  const idleThreshold = useApiQuery(apiQueries.fleetIdleThreshold());
 
   return (
     <QueryState query={summary} what="the fleet summary" skeletonClassName="h-24">
@@ -58,6 +61,13 @@ export function OverviewView() {
                 actions={
                   coldStarts.data ? (
                     <span className="text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+                      <CoverageNote coverage={coldStarts.data.coverage} window={coldStarts.data.window} />
+                      {coldStarts.data.coverage.complete ? null : (
+                        <>
+                          {formatCount(coldStarts.data.coverage.fullyCovered)} of{" "}
+                          {formatCount(coldStarts.data.coverage.functions)} functions fully covered ·{" "}
+                        </>
+                      )}
                       {formatCount(coldStarts.data.totals.coldStarts)} · rate{" "}
                       {formatPercent(coldStarts.data.totals.coldStartRate, 2)} · init p95{" "}
                       {formatMs(coldStarts.data.totals.initP95Ms)}
@@ -66,12 +76,17 @@ export function OverviewView() {
                 }
               >
                 <QueryState query={coldStarts} what="the cold-start chart">
-                  {(series) => <ColdStartChart points={series.points} step={series.window.step} />}
+                  {(series) => (
+                    <ColdStartChart points={series.points} step={series.window.step} since={series.coverage.from} />
+                  )}
                 </QueryState>
               </Card>
             </div>
             <QueryState query={top} what="the top lists" skeletonClassName="h-48">
               {(lists) => <TopLists top={lists} search={timeSearch} />}
+            </QueryState>
+            <QueryState query={idleThreshold} what="the learned idle threshold" skeletonClassName="h-24">
+              {(answer) => <IdleThresholdCard answer={answer} />}
             </QueryState>
           </div>
         )

@@ -99,7 +99,12 @@ export function TopLists({ top, search }: { top: FleetTopLists; search: string }
             right={
               <span className="flex items-center gap-2">
                 <StateBadge state="Failed" reasonCode={f.fn.stateReasonCode} reason={f.reason} />
-                {f.since ? <RelativeTime iso={f.since} /> : null}
+                {f.since ? (
+                  <span className="text-xs text-zinc-500 dark:text-zinc-400">
+                    since {f.sinceAtLeast ? "at least " : ""}
+                    <RelativeTime iso={f.since} />
+                  </span>
+                ) : null}
               </span>
             }
           />

@@ -1,9 +1,8 @@
 "use client";
-
 import type { MetricRow } from "@/lib/analysis/report/metrics";
 import type { ListFigure, ReportFunctionRef } from "@/lib/analysis/report/types";
 import type { ReportView } from "@/lib/reports/view";
-import { formatDate, formatDateTime, formatMs, formatPercent, shortDigest } from "../ui/format";
+import { formatCount, formatDate, formatDateTime, formatMs, formatPercent, shortDigest } from "../ui/format";
 import { DailyColdStartsChart } from "./daily-cold-starts-chart";
 import { type Column, EntriesTable, FunctionCell } from "./entries-table";
 import { HeadlineTiles } from "./headline-tiles";
@@ -65,6 +64,12 @@ export function ReportBody({ view }: { view: ReportView }) {
 
       <ReportSection id="inventory" title="Functions and deploys">
         <MetricsTable label="Inventory metrics" rows={of(view, "inventory")} />
+        {figures.inventory.firstCollection ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-300">
+            First collection: {formatCount(figures.inventory.firstCollection)} functions found as ImageFleet started
+            watching (not counted as new).
+          </p>
+        ) : null}
         <ListSection title="New functions" list={figures.inventory.created} columns={[ref]} empty="No new functions." />
         <ListSection
           title="Changed (deployed)"
@@ -83,6 +88,14 @@ export function ReportBody({ view }: { view: ReportView }) {
       </ReportSection>
 
       <ReportSection id="lifecycle" title="Lifecycle">
+        {figures.inventory.statesAtEnd ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-300">
+            Now (at the report's end):{" "}
+            {["Active", "Pending", "Inactive", "Failed"]
+              .map((state) => `${state} ${formatCount(figures.inventory.statesAtEnd[state] ?? 0)}`)
+              .join(" · ")}
+          </p>
+        ) : null}
         <StateHoursChart stateMs={figures.lifecycle.stateMs} />
         <MetricsTable label="Lifecycle metrics" rows={of(view, "lifecycle")} />
         <ListSection

@@ -104,7 +104,11 @@ async function regroup(
     const entry = firing.get(alert.fingerprint);
     if (!entry) continue;
     const key = groupKey(entry.labels, groupBy);
-    if (alert.groupKey === key && alert.subject === entry.labels.subject && alert.environment === entry.labels.environment)
+    if (
+      alert.groupKey === key &&
+      alert.subject === entry.labels.subject &&
+      alert.environment === entry.labels.environment
+    )
       continue;
     await tx.alert.updateMany({
       where: { id: alert.id, state: { in: ["open", "acknowledged"] } },

@@ -76,3 +76,29 @@ describe("isInIdleRiskWindow", () => {
     expect(isInIdleRiskWindow({ lastInvokedAt: daysAgo(3.5), firstSeenAt, now, warnDays: 5 })).toBe(false);
   });
 });
+
+describe("idleStatus of an Inactive or Failed function", () => {
+  const now = new Date("2026-12-07T12:00:00Z");
+  it("puts an Inactive function past the threshold with no crossing date, idle at least since it went Inactive", () => {
+    const status = idleStatus({
+      lastInvokedAt: null,
+      firstSeenAt: now,
+      now,
+      state: "Inactive",
+      stateSince: new Date("2026-12-01T12:00:00Z"),
+    });
+    expect(status).toMatchObject({ level: "past-threshold", predictedInactiveAt: null, idleSinceUnknown: true });
+    expect(status.inactiveSince?.toISOString()).toBe("2026-12-01T12:00:00.000Z");
+    expect(status.idleDays).toBe(6);
+  });
+
+  it("gives a Failed function no crossing date: it cannot go Inactive", () => {
+    const status = idleStatus({
+      lastInvokedAt: new Date("2026-12-06T12:00:00Z"),
+      firstSeenAt: now,
+      now,
+      state: "Failed",
+    });
+    expect(status).toMatchObject({ failed: true, predictedInactiveAt: null, inactiveSince: null });
+  });
+});

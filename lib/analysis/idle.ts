@@ -22,6 +22,12 @@ export interface IdleInput extends Partial<IdleThresholds> {
    */
   firstSeenAt: Date;
   now: Date;
+  /**
+   * The observed lifecycle state and since when. An `Inactive` function has passed the idle point
+   * (whatever our day count says), and a `Failed` one cannot be reclaimed for idleness at all.
+   */
+  state?: string | null;
+  stateSince?: Date | null;
 }
 
 export interface IdleStatus {
@@ -33,6 +39,10 @@ export interface IdleStatus {
   /** When the threshold is reached; null once it has passed (the function may turn Inactive at any poll). */
   predictedInactiveAt: Date | null;
   level: IdleLevel;
+  /** Set when Lambda already made the function Inactive: since when it is. */
+  inactiveSince: Date | null;
+  /** The function is Failed: idleness is not what stops it, and it will not turn Inactive. */
+  failed: boolean;
 }
 
 /**
@@ -45,18 +55,25 @@ export function idleStatus(input: IdleInput): IdleStatus {
     warnDays = DEFAULT_IDLE_THRESHOLDS.warnDays,
     criticalDays = DEFAULT_IDLE_THRESHOLDS.criticalDays,
   } = input;
-  const idleSince = input.lastInvokedAt ?? input.firstSeenAt;
+  const inactiveSince = input.state === "Inactive" ? (input.stateSince ?? input.now) : null;
+  const failed = input.state === "Failed";
+  const seenIdleSince = input.lastInvokedAt ?? input.firstSeenAt;
+  // An Inactive function has not run since it became Inactive (an invocation would reactivate it).
+  const idleSince = inactiveSince !== null && inactiveSince < seenIdleSince ? inactiveSince : seenIdleSince;
   // A clock-skewed "last invoked" in the future means the function is not idle.
   const idleMs = Math.max(0, input.now.getTime() - idleSince.getTime());
   const idleDays = idleMs / DAY_MS;
   const thresholdAt = idleSince.getTime() + thresholdDays * DAY_MS;
+  const reclaimable = inactiveSince === null && !failed;
   return {
     idleSince,
     idleSinceUnknown: input.lastInvokedAt === null,
     idleDays,
     wholeIdleDays: Math.floor(idleDays),
-    predictedInactiveAt: thresholdAt > input.now.getTime() ? new Date(thresholdAt) : null,
-    level: levelFor(idleDays, { thresholdDays, warnDays, criticalDays }),
+    predictedInactiveAt: reclaimable && thresholdAt > input.now.getTime() ? new Date(thresholdAt) : null,
+    level: inactiveSince !== null ? "past-threshold" : levelFor(idleDays, { thresholdDays, warnDays, criticalDays }),
+    inactiveSince,
+    failed,
   };
 }
 

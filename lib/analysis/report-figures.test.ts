@@ -56,6 +56,7 @@ const fn = (id: string, overrides: Partial<ReportFunction> = {}): ReportFunction
   packageType: "Image",
   runtime: null,
   firstSeenAt: at("2026-01-01T00:00:00Z"),
+  firstCollection: false,
   deletedAt: null,
   deploys: [],
   stateIntervals: [interval("Active", "2026-01-01T00:00:00Z", null)],
@@ -236,6 +237,17 @@ describe("computeReportFigures: week and scope", () => {
       imageFunctionsDelta: -1,
     });
     expect(report.fleet.inventory.imageShareDelta).toBeCloseTo(0.8 - 5 / 6, 12);
+  });
+
+  it("does not count what the first collection found as new, and counts the states at the week's end", () => {
+    const imported = functions.map((f) => (f.id === "fn-d" ? { ...f, firstCollection: true } : f));
+    const firstWeek = computeReportFigures(input({ functions: imported })).fleet.inventory;
+    expect(firstWeek.created.count).toBe(0);
+    expect(firstWeek.firstCollection).toBe(1);
+    expect(report.fleet.inventory.firstCollection).toBe(0);
+    const states = report.fleet.inventory.statesAtEnd;
+    expect(Object.values(states).reduce((a, b) => a + b, 0)).toBe(report.fleet.inventory.functions);
+    expect(states.Active).toBeGreaterThan(0);
   });
 
   it("lists new, changed and deleted functions; a deletion at the week's first instant belongs to it", () => {

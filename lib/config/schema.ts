@@ -113,11 +113,19 @@ export const configSchema = z
       .prefault({}),
     idle: z
       .object({
-        thresholdDays: positive.default(DEFAULT_IDLE_THRESHOLDS.thresholdDays),
+        /** Set: pinned for every prediction. Unset: learned from observed transitions once there are enough, else the default. */
+        thresholdDays: positive.optional(),
         warnDays: positive.default(DEFAULT_IDLE_THRESHOLDS.warnDays),
         criticalDays: positive.default(DEFAULT_IDLE_THRESHOLDS.criticalDays),
+        /** Observed Active → Inactive transitions needed before the learned threshold is used. */
+        learnMinSamples: z.number().int().min(1).default(10),
       })
       .prefault({})
+      .transform(({ thresholdDays, ...rest }) => ({
+        ...rest,
+        thresholdDays: thresholdDays ?? DEFAULT_IDLE_THRESHOLDS.thresholdDays,
+        thresholdPinned: thresholdDays !== undefined,
+      }))
       .refine((v) => v.warnDays <= v.criticalDays && v.criticalDays <= v.thresholdDays, {
         message: "must satisfy warnDays ≤ criticalDays ≤ thresholdDays",
       }),

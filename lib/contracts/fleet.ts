@@ -1,3 +1,4 @@
+import type { Coverage, FleetCoverage } from "@/lib/analysis/coverage";
 import type { IdleLevel } from "@/lib/analysis/idle";
 import type { ViewWindow } from "@/lib/analysis/time-window";
 import { FunctionState } from "@/lib/analysis/types";
@@ -50,29 +51,38 @@ export interface FleetTopLists {
     functions: number;
     example: FunctionRef;
   }[];
-  failed: { fn: FunctionRef; reason: string | null; since: string | null }[];
+  /** `since`: the earliest evidence of the failure; `sinceAtLeast` when it was already Failed at first sight. */
+  failed: { fn: FunctionRef; reason: string | null; since: string | null; sinceAtLeast: boolean }[];
   idleThresholdDays: number;
 }
 
 export type ChartedState = (typeof CHARTED_STATES)[number];
 
-export type LifecyclePoint = { t: string } & Record<ChartedState | "Other", number>;
+/** Counts of a step; null before the first fleet snapshot (collection had not started: unknown, not zero). */
+export type LifecyclePoint = { t: string } & Record<ChartedState | "Other", number | null>;
 
 export interface LifecycleSeries {
   window: { from: string; to: string; step: ViewWindow["step"] };
+  /** From the first fleet snapshot (or state observation) on; complete when that precedes the window. */
+  coverage: Coverage;
   points: LifecyclePoint[];
 }
 
 export interface ColdStartPoint {
   t: string;
-  coldStarts: number;
-  invocations: number;
+  /** Null before any function of the slice was collected. */
+  coldStarts: number | null;
+  invocations: number | null;
   coldStartRate: number | null;
   initP95Ms: number | null;
+  /** The step in progress: its figures are still growing. */
+  partial: boolean;
 }
 
 export interface ColdStartSeries {
   window: { from: string; to: string; step: ViewWindow["step"] };
+  /** Cold starts collected from `from` on; `fullyCovered` of `functions` (current ones) cover the whole window. */
+  coverage: FleetCoverage;
   points: ColdStartPoint[];
   totals: { coldStarts: number; invocations: number; coldStartRate: number | null; initP95Ms: number | null };
 }

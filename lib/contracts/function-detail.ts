@@ -1,4 +1,6 @@
+import type { Coverage } from "@/lib/analysis/coverage";
 import type { IdleLevel } from "@/lib/analysis/idle";
+import type { SinceEvidence } from "@/lib/analysis/state-since";
 import type { ViewWindow } from "@/lib/analysis/time-window";
 import type { FunctionAlerts } from "./alerts";
 
@@ -11,6 +13,8 @@ export interface MetricPoint {
   initAvgMs: number | null;
   initP95Ms: number | null;
   initMaxMs: number | null;
+  /** The step is only partly collected (the step in progress, or the one where collection starts): its figures are lower bounds. */
+  partial: boolean;
 }
 
 export interface StateIntervalDto {
@@ -75,17 +79,26 @@ export interface FunctionDetail {
     thresholdDays: number;
     predictedInactiveAt: string | null;
     level: IdleLevel;
+    /** Lambda already made it Inactive: since when (as `stateSince`). */
+    inactiveSince: string | null;
+    /** Failed: idleness is not what stops it. */
+    failed: boolean;
   };
+  /** Since when the function is in its current state, from the earliest evidence held; null without a state. */
+  stateSince: { at: string; atLeast: boolean; evidence: SinceEvidence } | null;
   window: { from: string; to: string; step: ViewWindow["step"] };
   intervals: StateIntervalDto[];
   transitions: { at: string; from: string; to: string; reasonCode: string | null; reason: string | null }[];
   timeInStates: Record<string, number>;
+  /** What of the window the series and totals cover: metrics (invocations, errors, throttles) and cold starts (logs). */
+  coverage: { metrics: Coverage; coldStarts: Coverage };
   series: MetricPoint[];
+  /** Sums over the covered part of the window; null when none of it was collected. */
   totals: {
-    invocations: number;
-    errors: number;
-    throttles: number;
-    coldStarts: number;
+    invocations: number | null;
+    errors: number | null;
+    throttles: number | null;
+    coldStarts: number | null;
     coldStartRate: number | null;
     initAvgMs: number | null;
     initP95Ms: number | null;

@@ -1,3 +1,4 @@
+import type { Coverage } from "@/lib/analysis/coverage";
 import type { IdleLevel } from "@/lib/analysis/idle";
 import type { FunctionAlerts } from "./alerts";
 
@@ -39,8 +40,15 @@ export interface FunctionRow {
   /** No invocation in the history we hold: idle days count from when we first saw the function. */
   idleSinceUnknown: boolean;
   idleLevel: IdleLevel;
-  coldStarts: number;
-  invocations: number;
+  /** Lambda already made it Inactive: since when (the earliest evidence; `inactiveSinceAtLeast` when only first sight). */
+  inactiveSince: string | null;
+  inactiveSinceAtLeast: boolean;
+  /** Failed: idleness is not what stops it. */
+  failed: boolean;
+  /** What of the window the totals below cover (see docs/api.md): null totals were not collected at all. */
+  coverage: { metrics: Coverage; coldStarts: Coverage };
+  coldStarts: number | null;
+  invocations: number | null;
   coldStartRate: number | null;
   initP95Ms: number | null;
   deletedAt: string | null;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Delivery } from "@/lib/alerts/notify/deliver";
 import { sendToChannels } from "@/lib/alerts/notify/send";
-import { DEFAULT_PUBLIC_BASE_URL } from "@/lib/analysis/alerts/links";
+import { publicBase } from "@/lib/config/public-base-url";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import { type Db, db as defaultDb } from "@/lib/db/client";
 import type { StoredReport } from "@/lib/db/queries/reports";
@@ -20,7 +20,7 @@ export async function deliverReportDigests(
   db: Db = defaultDb,
 ): Promise<Delivery | null> {
   if (reports.length === 0) return null;
-  const base = (config.alerts.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL).replace(/\/+$/, "");
+  const base = publicBase(config.alerts.publicBaseUrl);
   const notices = [];
   for (const report of reports) {
     const team = report.team === "" ? null : report.team;

@@ -19,6 +19,7 @@ const input = (week: string, functions: number): ReportInput => ({
     packageType: "Image",
     runtime: null,
     firstSeenAt: new Date("2026-01-01T00:00:00Z"),
+    firstCollection: false,
     deletedAt: null,
     deploys: [],
     stateIntervals: [],

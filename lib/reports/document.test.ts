@@ -12,6 +12,7 @@ const fn = (id: string, team: string | null): ReportFunction => ({
   packageType: "Image",
   runtime: null,
   firstSeenAt: new Date("2026-01-01T00:00:00Z"),
+  firstCollection: false,
   deletedAt: null,
   deploys: [],
   stateIntervals: [],

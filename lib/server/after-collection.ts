@@ -31,7 +31,12 @@ async function throttled(name: string, everyMs: number, step: () => Promise<unkn
  * retention. `now` is the collector's clock — the demo fleet's runs faster than the wall clock.
  */
 export async function afterCollection(now: Date, config: ImageFleetConfig): Promise<void> {
-  await throttled("alerts", 0, () => runAlerting({ config, now }));
-  await throttled("reports", REPORTS_EVERY_MS, () => refreshReports(now, config));
+  let alertsChanged = false;
+  await throttled("alerts", 0, async () => {
+    const { evaluation } = await runAlerting({ config, now });
+    alertsChanged = evaluation.opened + evaluation.updated + evaluation.resolved > 0;
+  });
+  // After the alerts of the same cycle, so the week to date counts them; at once when they changed.
+  await throttled("reports", alertsChanged ? 0 : REPORTS_EVERY_MS, () => refreshReports(now, config));
   await throttled("retention", RETENTION_EVERY_MS, () => applyRetention(db, now, config.retention));
 }

@@ -4,6 +4,7 @@
 import { listenHost, startupRefusal } from "@/lib/auth/exposure";
 import { appEnv } from "@/lib/config/env";
 import { appConfig } from "@/lib/config/load";
+import { publicBaseUrlWarning } from "@/lib/config/public-base-url";
 import { migrate } from "@/lib/db/migrate";
 import { log } from "@/lib/log";
 import { type RunningCollector, startCollectorLoop } from "./collector";
@@ -37,6 +38,8 @@ export async function boot(): Promise<void> {
     { configFile: file ?? "(defaults)", regions: config.regions, migrationsApplied: migrated.applied },
     "imagefleet ready",
   );
+  const linkWarning = publicBaseUrlWarning(config.alerts);
+  if (linkWarning) log.warn(linkWarning);
   if (!holder.imagefleetCollector) {
     holder.imagefleetCollector = env.COLLECTOR === "off" ? Promise.resolve(null) : startCollectorLoop(config);
     stopGracefullyOnSignals();

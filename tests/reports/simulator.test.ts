@@ -85,6 +85,24 @@ describe("a week of the simulated fleet", () => {
     expect(report.figures.lifecycle.wentInactive.count + report.figures.lifecycle.wentFailed.count).toBeGreaterThan(0);
   });
 
+  it("counts what the first collection found apart from the week's new functions, and the states at its end", () => {
+    const truth = sim.truth.functions();
+    const createdInWeek = truth.filter((fn) => fn.createdAt > start).map((fn) => fn.name);
+    const inventory = report.figures.inventory;
+    expect(inventory.created.items.map((f) => f.name).sort()).toEqual(createdInWeek.sort());
+    expect(inventory.firstCollection).toBeGreaterThanOrEqual(truth.length - createdInWeek.length);
+    expect(inventory.firstCollection).toBeGreaterThan(0);
+
+    // The week's last poll before its end is what the report knew of each state.
+    const lastPoll = end.getTime() - CYCLE_MS;
+    const states: Record<string, number> = {};
+    for (const fn of truth.filter((f) => f.createdAt.getTime() <= lastPoll)) {
+      const state = sim.truth.stateAt(fn.arn, lastPoll).state;
+      states[state] = (states[state] ?? 0) + 1;
+    }
+    expect(inventory.statesAtEnd).toEqual(states);
+  });
+
   it("is published, byte-stable when generated again", async () => {
     const first = await generateReport(WEEK, end, config);
     sim.clock.set(end.getTime() + CYCLE_MS);

@@ -5,6 +5,7 @@ import { type ChannelGroup, type GroupNotification, planChannel } from "@/lib/an
 import type { Severity } from "@/lib/analysis/rules/finding";
 import { RULE_IDS, ruleLabel } from "@/lib/analysis/rules/registry";
 import { HOUR_MS } from "@/lib/analysis/time";
+import { publicBase } from "@/lib/config/public-base-url";
 import type { AlertChannelConfig, ImageFleetConfig } from "@/lib/config/schema";
 import type { Tx } from "@/lib/db/writes/transaction";
 import type { BaselineNotice, GroupAlert, GroupNotice, Notice } from "./notice";
@@ -80,7 +81,8 @@ export async function queueGroupNotifications(
   config: Pick<ImageFleetConfig, "alerts">,
   now: Date,
 ): Promise<number> {
-  const { channels, publicBaseUrl, repeatIntervalHours } = config.alerts;
+  const { channels, repeatIntervalHours } = config.alerts;
+  const publicBaseUrl = publicBase(config.alerts.publicBaseUrl);
   if (channels.length === 0) return 0;
   const active: Member[] = await tx.alert.findMany({
     where: { state: { in: ["open", "acknowledged"] } },

@@ -35,6 +35,10 @@ export interface FunctionWeek {
   existsAtEnd: boolean;
   isImage: boolean;
   created: boolean;
+  /** First seen within the week by the first collection of its account × region. */
+  imported: boolean;
+  /** Observed state at the end of the window; null when deleted or unknown. */
+  stateAtEnd: string | null;
   deleted: boolean;
   deploys: number;
   stateMs: Record<string, number>;
@@ -81,13 +85,16 @@ export function functionWeek(
     .map(({ count, avg, p95, max }) => ({ count, avg, p95, max }));
   const invocations = daily.reduce((sum, day) => sum + day.invocations, 0);
   const coldStarts = daily.reduce((sum, day) => sum + day.coldStarts, 0);
-  const created = within(fn.firstSeenAt, start, asOf);
+  const firstSeenInWeek = within(fn.firstSeenAt, start, asOf);
+  const created = firstSeenInWeek && !fn.firstCollection;
   const deploys = fn.deploys.filter((at) => within(at, start, asOf)).length;
   return {
     ref,
     existsAtEnd,
     isImage: fn.packageType === PackageType.Image,
     created,
+    imported: firstSeenInWeek && fn.firstCollection,
+    stateAtEnd: existsAtEnd ? (stateAt(fn.stateIntervals, new Date(asOf.getTime() - 1))?.state ?? null) : null,
     deleted: !existsAtEnd,
     deploys,
     stateMs: timeInStates(fn.stateIntervals, lifeWindow),

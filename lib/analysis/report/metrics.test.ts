@@ -15,6 +15,7 @@ const fn = (id: string, overrides: Partial<ReportFunction> = {}): ReportFunction
   packageType: "Image",
   runtime: null,
   firstSeenAt: at("2026-01-01T00:00:00Z"),
+  firstCollection: false,
   deletedAt: null,
   deploys: [],
   stateIntervals: [{ state: "Active", reasonCode: null, reason: null, from: at("2026-01-01T00:00:00Z"), to: null }],

@@ -86,6 +86,10 @@ export function sectionFigures(
         weeks.filter((w) => w.created).map((w) => w.ref),
         limit,
       ),
+      firstCollection: weeks.filter((w) => w.imported).length,
+      statesAtEnd: sumByKey(
+        weeks.flatMap((w) => (w.stateAtEnd === null ? [] : [[w.stateAtEnd, 1] as [string, number]])),
+      ),
       changed: list(
         weeks.filter((w) => !w.created && w.deploys > 0).map((w) => ({ ...w.ref, deploys: w.deploys })),
         limit,

@@ -40,6 +40,8 @@ export interface ReportFunction {
   packageType: PackageType;
   runtime: string | null;
   firstSeenAt: Date;
+  /** Found by the first collection of its account × region: it existed before ImageFleet looked, it is not new. */
+  firstCollection: boolean;
   deletedAt: Date | null;
   deploys: readonly Date[];
   stateIntervals: readonly StateInterval[];
@@ -120,7 +122,12 @@ export interface InventoryFigures {
   functionsDelta: number | null;
   imageFunctionsDelta: number | null;
   imageShareDelta: number | null;
+  /** New within the week; functions found by the first collection are not new (see `firstCollection`). */
   created: ListFigure<ReportFunctionRef>;
+  /** Functions the week's first collection found (ImageFleet started this week); 0 otherwise. */
+  firstCollection: number;
+  /** Functions by observed state at the end of the window (beside the week's transitions). */
+  statesAtEnd: Record<string, number>;
   changed: ListFigure<ReportFunctionRef & { deploys: number }>;
   deploys: number;
   deleted: ListFigure<ReportFunctionRef>;

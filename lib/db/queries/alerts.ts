@@ -6,6 +6,7 @@ import { functionPageHref, permalink } from "@/lib/analysis/alerts/links";
 import type { Severity } from "@/lib/analysis/rules/finding";
 import { type AccountScope, inScope } from "@/lib/analysis/scope";
 import { appConfig } from "@/lib/config/load";
+import { publicBase } from "@/lib/config/public-base-url";
 import type {
   AlertCounts,
   AlertDetail,
@@ -219,7 +220,7 @@ async function accountNames(db: Db, ids: readonly string[]): Promise<Map<string,
 }
 
 function summary(row: AlertWithFunction, names: ReadonlyMap<string, string>, options: ReadOptions): AlertSummary {
-  const { now = new Date(), publicBaseUrl = appConfig().config.alerts.publicBaseUrl } = options;
+  const { now = new Date(), publicBaseUrl = publicBase(appConfig().config.alerts.publicBaseUrl) } = options;
   return {
     id: row.id,
     rule: row.rule,

@@ -3,20 +3,25 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { AccountScope } from "@/lib/analysis/scope";
 import { type BucketAggregate, coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
-import { resolveTimeRange, type ViewWindow } from "@/lib/analysis/time-window";
+import { resolveTimeRange, stepMs, type ViewWindow } from "@/lib/analysis/time-window";
 import type { FleetQuery } from "@/lib/contracts/fleet-query";
 import { type Db, db as defaultDb } from "../client";
+import { fleetColdStartCoverage } from "./coverage";
 import { functionConditions } from "./function-filter";
 import { bucketsIn } from "./metric-aggregates";
 import { bucketStarts, groupBySteps } from "./series";
 import { toNumber, toNumberOrNull } from "./sql";
 
 /** Buckets of the functions in the overview's slice (deleted ones included: their past happened). */
-function sliceOf(query: FleetQuery, scope: AccountScope): Prisma.Sql {
-  const conditions = functionConditions(
-    { account: query.account, region: query.region, packageType: query.packageType, deleted: "include", scope },
+function sliceConditions(query: FleetQuery, scope: AccountScope, deleted: "include" | "exclude"): Prisma.Sql[] {
+  return functionConditions(
+    { account: query.account, region: query.region, packageType: query.packageType, deleted, scope },
     new Date(),
   );
+}
+
+function sliceOf(query: FleetQuery, scope: AccountScope): Prisma.Sql {
+  const conditions = sliceConditions(query, scope, "include");
   if (conditions.length === 0) return Prisma.sql`1 = 1`;
   return Prisma.sql`b."functionId" IN (SELECT f."id" FROM "Function" f WHERE ${Prisma.join(conditions, " AND ")})`;
 }
@@ -79,24 +84,38 @@ export async function fleetColdStarts(
   options: { db?: Db; now?: Date; scope?: AccountScope } = {},
 ): Promise<ColdStartSeries> {
   const window = resolveTimeRange(query, options.now);
-  const hours = await fleetHours(options.db ?? defaultDb, sliceOf(query, options.scope ?? null), window);
+  const db = options.db ?? defaultDb;
+  const scope = options.scope ?? null;
+  const size = stepMs(window.step);
+  const [hours, coverage] = await Promise.all([
+    fleetHours(db, sliceOf(query, scope), window),
+    fleetColdStartCoverage(db, sliceConditions(query, scope, "exclude"), window, size),
+  ]);
   const steps = stepsOf(hours, window);
+  // Collected from the first sight of the earliest function, or from an earlier hour that holds cold starts.
+  const firstHour = hours.reduce((min, h) => (h.init.count > 0 ? Math.min(min, h.start) : min), Infinity);
+  const knownFrom = Math.min(coverage.from === null ? Infinity : Date.parse(coverage.from), firstHour);
+  if (Number.isFinite(knownFrom)) coverage.from = new Date(Math.max(knownFrom, window.from.getTime())).toISOString();
+  const knownTo = coverage.to === null ? -Infinity : Date.parse(coverage.to);
   const points = bucketStarts(window).map((t): ColdStartPoint => {
     const step = steps.get(t);
-    const coldStarts = step?.init.count ?? 0;
-    const invocations = step?.invocations ?? 0;
+    const known = t + size > knownFrom;
+    const coldStarts = known ? (step?.init.count ?? 0) : null;
+    const invocations = known ? (step?.invocations ?? 0) : null;
     return {
       t: new Date(t).toISOString(),
       coldStarts,
       invocations,
-      coldStartRate: coldStartRate(coldStarts, invocations),
+      coldStartRate: coldStarts === null || invocations === null ? null : coldStartRate(coldStarts, invocations),
       initP95Ms: step?.init.p95 ?? null,
+      partial: known && (t < knownFrom || t + size > knownTo),
     };
   });
   const all = mergeBuckets(hours.map((h) => h.init));
   const invocations = hours.reduce((sum, h) => sum + h.invocations, 0);
   return {
     window: { from: window.from.toISOString(), to: window.to.toISOString(), step: window.step },
+    coverage,
     points,
     totals: {
       coldStarts: all.count,

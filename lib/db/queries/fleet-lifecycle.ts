@@ -1,6 +1,7 @@
 import { CHARTED_STATES, type ChartedState, type LifecyclePoint, type LifecycleSeries } from "@/lib/contracts/fleet";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { windowCoverage } from "@/lib/analysis/coverage";
 import type { AccountScope } from "@/lib/analysis/scope";
 import { type MemberInterval, stateCountsAt } from "@/lib/analysis/state-intervals";
 import { resolveTimeRange, stepMs, type ViewWindow } from "@/lib/analysis/time-window";
@@ -8,7 +9,7 @@ import type { FleetQuery } from "@/lib/contracts/fleet-query";
 import { type Db, db as defaultDb } from "../client";
 import { functionConditions } from "./function-filter";
 import { bucketStarts } from "./series";
-import { bucketOf, bucketStartIso, toDate } from "./sql";
+import { bucketOf, bucketStartIso, toDate, whereAll } from "./sql";
 
 interface SnapshotRow {
   accountId: string;
@@ -60,15 +61,32 @@ function emptyPoint(t: number): LifecyclePoint {
   return { t: new Date(t).toISOString(), Active: 0, Pending: 0, Inactive: 0, Failed: 0, Other: 0 };
 }
 
-function addCount(point: LifecyclePoint, state: string, n: number) {
-  const key = (CHARTED_STATES as readonly string[]).includes(state) ? (state as ChartedState) : "Other";
-  point[key] += n;
+function unknownPoint(t: number): LifecyclePoint {
+  return { t: new Date(t).toISOString(), Active: null, Pending: null, Inactive: null, Failed: null, Other: null };
 }
 
-const seriesOf = (window: ViewWindow, points: LifecyclePoint[]): LifecycleSeries => ({
-  window: { from: window.from.toISOString(), to: window.to.toISOString(), step: window.step },
-  points,
-});
+function addCount(point: LifecyclePoint, state: string, n: number) {
+  const key = (CHARTED_STATES as readonly string[]).includes(state) ? (state as ChartedState) : "Other";
+  point[key] = (point[key] ?? 0) + n;
+}
+
+/** The window's steps, counted by `count` from the step in which collection started, null before it. */
+function seriesOf(
+  window: ViewWindow,
+  collectedFrom: Date | null,
+  now: Date,
+  count: (start: number) => LifecyclePoint,
+): LifecycleSeries {
+  const size = stepMs(window.step);
+  const span = collectedFrom === null ? null : { from: collectedFrom, to: now };
+  return {
+    window: { from: window.from.toISOString(), to: window.to.toISOString(), step: window.step },
+    coverage: windowCoverage(span, window, size),
+    points: bucketStarts(window).map((t) =>
+      collectedFrom === null || t + size <= collectedFrom.getTime() ? unknownPoint(t) : count(t),
+    ),
+  };
+}
 
 /**
  * A restricted user's counts come from the state history of the functions they may see (snapshots
@@ -96,12 +114,23 @@ async function scopedLifecycle(
   const starts = bucketStarts(window);
   const size = stepMs(window.step);
   const ends = starts.map((t) => new Date(Math.min(t + size, now.getTime()) - 1));
-  const points = stateCountsAt(dated, ends).map((counts, i) => {
-    const point = emptyPoint(starts[i]!);
-    for (const [state, n] of counts) addCount(point, state, n);
+  const counts = new Map(stateCountsAt(dated, ends).map((c, i) => [starts[i]!, c]));
+  const first = await db.$queryRaw<{ from: Date | string | null }[]>`
+    SELECT MIN(si."from") AS "from" FROM "StateInterval" si JOIN "Function" f ON f."id" = si."functionId"
+    WHERE ${Prisma.join(conditions, " AND ")}`;
+  return seriesOf(window, toDate(first[0]?.from), now, (t) => {
+    const point = emptyPoint(t);
+    for (const [state, n] of counts.get(t) ?? []) addCount(point, state, n);
     return point;
   });
-  return seriesOf(window, points);
+}
+
+/** When the first fleet snapshot of the slice was taken: the lifecycle chart knows nothing before. */
+async function firstSnapshotAt(db: Db, query: FleetQuery): Promise<Date | null> {
+  const scope = snapshotConditions(query);
+  const rows = await db.$queryRaw<{ at: Date | string | null }[]>`
+    SELECT MIN(s."at") AS "at" FROM "FleetSnapshot" s ${whereAll(scope)}`;
+  return toDate(rows[0]?.at);
 }
 
 /**
@@ -117,7 +146,7 @@ export async function fleetLifecycle(
   const window = resolveTimeRange(query, now);
   const db = options.db ?? defaultDb;
   if (options.scope) return scopedLifecycle(db, query, window, options.scope, now);
-  const rows = await lastSnapshots(db, query, window);
+  const [rows, collectedFrom] = await Promise.all([lastSnapshots(db, query, window), firstSnapshotAt(db, query)]);
 
   const counts = new Map<string, Map<number | "before", Map<string, number>>>();
   for (const row of rows) {
@@ -130,13 +159,13 @@ export async function fleetLifecycle(
     byState.set(row.state, (byState.get(row.state) ?? 0) + Number(row.count));
   }
 
-  const points = bucketStarts(window).map(emptyPoint);
+  const points = new Map(bucketStarts(window).map((t) => [t, emptyPoint(t)]));
   for (const byBucket of counts.values()) {
     let current = byBucket.get("before");
-    for (const point of points) {
-      current = byBucket.get(Date.parse(point.t)) ?? current;
+    for (const [t, point] of points) {
+      current = byBucket.get(t) ?? current;
       for (const [state, n] of current ?? []) addCount(point, state, n);
     }
   }
-  return seriesOf(window, points);
+  return seriesOf(window, collectedFrom, now, (t) => points.get(t)!);
 }

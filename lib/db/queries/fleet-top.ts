@@ -16,6 +16,7 @@ import { imageRef } from "./image-ref";
 import { totalsByFunction } from "./metric-aggregates";
 import { scopeWhere } from "./scope";
 import { toIso, toNumber, whereAll } from "./sql";
+import { statesSince } from "./state-since";
 
 export const TOP_LIST_LENGTH = 8;
 
@@ -115,20 +116,20 @@ async function failed(db: Db, query: Slice) {
     },
     orderBy: [{ stateReadAt: "desc" }, { id: "asc" }],
     take: TOP_LIST_LENGTH,
-    select: {
-      id: true,
-      stateReason: true,
-      stateIntervals: { where: { to: null }, orderBy: { from: "desc" }, take: 1, select: { from: true } },
-    },
+    select: { id: true, state: true, stateReason: true, lastUpdateStatus: true, lastModified: true },
   });
-  const refs = await functionRefs(
-    db,
-    rows.map((r) => r.id),
-  );
+  const [refs, since] = await Promise.all([
+    functionRefs(
+      db,
+      rows.map((r) => r.id),
+    ),
+    statesSince(db, rows),
+  ]);
   return rows.map((r) => ({
     fn: refs.get(r.id)!,
     reason: r.stateReason,
-    since: toIso(r.stateIntervals[0]?.from),
+    since: toIso(since.get(r.id)?.at),
+    sinceAtLeast: since.get(r.id)?.atLeast ?? false,
   }));
 }
 

@@ -3,19 +3,22 @@ import type { FunctionDetail, MetricPoint } from "@/lib/contracts/function-detai
 import { openAlertsByFunction } from "./alerts";
 import "server-only";
 import { z } from "zod";
+import { type Coverage, type StepCoverage, stepCoverage, windowCoverage } from "@/lib/analysis/coverage";
 import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
 import { type StateInterval, timeInStates, transitionsIn } from "@/lib/analysis/state-intervals";
 import { coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
-import { resolveTimeRange, type ViewWindow } from "@/lib/analysis/time-window";
+import { resolveTimeRange, stepMs, type ViewWindow } from "@/lib/analysis/time-window";
 import type { FunctionIdentity } from "@/lib/analysis/types";
 import { appConfig } from "@/lib/config/load";
 import type { FunctionWindowQuery } from "@/lib/contracts/function-query";
 import { type Db, db as defaultDb } from "../client";
+import { type CollectedSpans, collectedSpans, invocationHistoryFrom } from "./coverage";
 import { imageRef } from "./image-ref";
 import { parseJsonColumn } from "./json-column";
 import { METRIC_RESOLUTION } from "./metric-aggregates";
 import { bucketStarts, type HourlyMetrics, rollUp } from "./series";
 import { toIso } from "./sql";
+import { statesSince } from "./state-since";
 
 const RECENT_CHANGES = 20;
 
@@ -42,22 +45,28 @@ function toInterval(row: {
   return { state: row.state, reasonCode: row.reasonCode, reason: row.reason, from: row.from, to: row.to };
 }
 
-/** Hourly buckets rolled into the window's steps; steps after the last collected window stay empty (null), not zero. */
-function metricSeries(hours: HourlyMetrics[], window: ViewWindow, collectedThrough: Date | null): MetricPoint[] {
+/**
+ * Hourly buckets rolled into the window's steps. A step outside the collected span is unknown (null), a
+ * step inside it without a bucket had no activity (0), and a step only partly inside is flagged partial.
+ */
+function metricSeries(hours: HourlyMetrics[], window: ViewWindow, spans: CollectedSpans): MetricPoint[] {
   const steps = rollUp(hours, window);
+  const size = stepMs(window.step);
   return bucketStarts(window).map((t) => {
     const step = steps.get(t);
-    const collected = step !== undefined || (collectedThrough !== null && t < collectedThrough.getTime());
-    const value = (n: number | undefined) => (collected ? (n ?? 0) : null);
+    const metrics = stepCoverage(spans.metrics, t, t + size);
+    const coldStarts = stepCoverage(spans.coldStarts, t, t + size);
+    const known = (coverage: StepCoverage, n: number | undefined) => (coverage === "none" ? null : (n ?? 0));
     return {
       t: new Date(t).toISOString(),
-      invocations: value(step?.invocations),
-      errors: value(step?.errors),
-      throttles: value(step?.throttles),
-      coldStarts: value(step?.init.count),
+      invocations: known(metrics, step?.invocations),
+      errors: known(metrics, step?.errors),
+      throttles: known(metrics, step?.throttles),
+      coldStarts: known(coldStarts, step?.init.count),
       initAvgMs: step?.init.avg ?? null,
       initP95Ms: step?.init.p95 ?? null,
       initMaxMs: step?.init.max ?? null,
+      partial: metrics === "partial" || coldStarts === "partial",
     };
   });
 }
@@ -104,12 +113,32 @@ export async function functionDetail(
     init: { count: b.coldStarts, avg: b.initAvg, p95: b.initP95, max: b.initMax },
   }));
   const init = mergeBuckets(hours.map((h) => h.init));
-  const sum = (pick: (h: HourlyMetrics) => number) => hours.reduce((total, h) => total + pick(h), 0);
-  const idle = idleStatus({ lastInvokedAt: fn.lastInvokedAt, firstSeenAt: fn.firstSeenAt, now, ...thresholds });
+  const sum = (pick: (h: HourlyMetrics) => number, from = 0) =>
+    hours.reduce((total, h) => (h.start >= from ? total + pick(h) : total), 0);
+  const since = (await statesSince(db, [fn])).get(fn.id) ?? null;
+  const idle = idleStatus({
+    lastInvokedAt: fn.lastInvokedAt,
+    firstSeenAt: invocationHistoryFrom(fn),
+    now,
+    state: fn.state,
+    stateSince: since?.at ?? null,
+    ...thresholds,
+  });
   const ref = imageRef(fn.imageUri);
   const imageConfig = parseJsonColumn(imageConfigJson, fn.imageConfig);
 
-  const alerts = (await openAlertsByFunction([fn.id], db))[fn.id] ?? null;
+  const [alertsByFunction, spansById] = await Promise.all([
+    openAlertsByFunction([fn.id], db),
+    collectedSpans(db, [fn]),
+  ]);
+  const alerts = alertsByFunction[fn.id] ?? null;
+  const spans = spansById.get(fn.id) ?? { metrics: null, coldStarts: null };
+  const size = stepMs(window.step);
+  const coverage = {
+    metrics: windowCoverage(spans.metrics, window, size),
+    coldStarts: windowCoverage(spans.coldStarts, window, size),
+  };
+  const ifCollected = (c: Coverage, n: number) => (c.from === null ? null : n);
   return {
     id: fn.id,
     alerts,
@@ -173,7 +202,10 @@ export async function functionDetail(
       thresholdDays: thresholds.thresholdDays,
       predictedInactiveAt: toIso(idle.predictedInactiveAt),
       level: idle.level,
+      inactiveSince: toIso(idle.inactiveSince),
+      failed: idle.failed,
     },
+    stateSince: since ? { ...since, at: since.at.toISOString() } : null,
     window: { from: window.from.toISOString(), to: window.to.toISOString(), step: window.step },
     intervals: intervals.map((i) => ({ ...i, from: i.from.toISOString(), to: toIso(i.to) })),
     transitions: transitionsIn(intervals, analysisWindow).map((t) => ({
@@ -184,16 +216,30 @@ export async function functionDetail(
       reason: t.to.reason,
     })),
     timeInStates: timeInStates(intervals, analysisWindow),
-    series: metricSeries(hours, window, fn.metricsThrough),
+    coverage,
+    series: metricSeries(hours, window, spans),
     totals: {
-      invocations: sum((h) => h.invocations),
-      errors: sum((h) => h.errors),
-      throttles: sum((h) => h.throttles),
-      coldStarts: init.count,
-      coldStartRate: coldStartRate(
-        init.count,
+      invocations: ifCollected(
+        coverage.metrics,
         sum((h) => h.invocations),
       ),
+      errors: ifCollected(
+        coverage.metrics,
+        sum((h) => h.errors),
+      ),
+      throttles: ifCollected(
+        coverage.metrics,
+        sum((h) => h.throttles),
+      ),
+      coldStarts: ifCollected(coverage.coldStarts, init.count),
+      // Only where both are known: cold starts over invocations of a span without logs would understate it.
+      coldStartRate:
+        coverage.metrics.from === null || coverage.coldStarts.from === null
+          ? null
+          : coldStartRate(
+              init.count,
+              sum((h) => h.invocations, spans.coldStarts?.from.getTime()),
+            ),
       initAvgMs: init.avg,
       initP95Ms: init.p95,
       initMaxMs: init.max,

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { LAST_INVOCATION_LOOKBACK_MS } from "@/lib/analysis/idle";
 import type { AccountScope } from "@/lib/analysis/scope";
 import { DAY_MS } from "@/lib/analysis/time";
 import type { FunctionsFilter } from "@/lib/contracts/functions-query";
@@ -30,9 +31,16 @@ export function functionConditions(filter: FunctionFilter, now: Date): Prisma.Sq
   if (deleted === "exclude") conditions.push(Prisma.sql`f."deletedAt" IS NULL`);
   if (deleted === "only") conditions.push(Prisma.sql`f."deletedAt" IS NOT NULL`);
   if (filter.idleMin !== undefined) {
-    // Idle since the last invocation, or since we first saw it when we never saw one (as idleStatus counts).
+    // Idle since the last invocation; with none seen, since the start of the invocation history we hold
+    // (invocationHistoryFrom: LAST_INVOCATION_LOOKBACK_MS before first sight once metrics ran); an
+    // Inactive function also since it went Inactive (as idleStatus counts).
     const cutoff = new Date(now.getTime() - filter.idleMin * DAY_MS);
-    conditions.push(Prisma.sql`COALESCE(f."lastInvokedAt", f."firstSeenAt") <= ${cutoff}`);
+    const seenBy = new Date(cutoff.getTime() + LAST_INVOCATION_LOOKBACK_MS);
+    conditions.push(Prisma.sql`(f."lastInvokedAt" <= ${cutoff}
+      OR (f."lastInvokedAt" IS NULL AND f."metricsThrough" IS NULL AND f."firstSeenAt" <= ${cutoff})
+      OR (f."lastInvokedAt" IS NULL AND f."metricsThrough" IS NOT NULL AND f."firstSeenAt" <= ${seenBy})
+      OR (f."state" = 'Inactive' AND EXISTS (SELECT 1 FROM "StateInterval" s
+        WHERE s."functionId" = f."id" AND s."to" IS NULL AND s."state" = 'Inactive' AND s."from" <= ${cutoff})))`);
   }
   if (filter.q) {
     const pattern = containsPattern(filter.q);

@@ -19,10 +19,16 @@ const COLUMNS: [string, (row: FunctionRow) => string | number | null][] = [
   ["memory_mb", (r) => r.memoryMb],
   ["last_invoked_at", (r) => r.lastInvokedAt],
   ["idle_days", (r) => r.idleDays.toFixed(2)],
+  ["idle_days_at_least", (r) => (r.idleSinceUnknown ? "true" : "false")],
+  ["inactive_since", (r) => r.inactiveSince],
   ["invocations", (r) => r.invocations],
   ["cold_starts", (r) => r.coldStarts],
   ["cold_start_rate", (r) => (r.coldStartRate === null ? null : r.coldStartRate.toFixed(4))],
   ["init_p95_ms", (r) => r.initP95Ms],
+  // A total over a partly collected window is a lower bound: say from when it counts (empty: not collected).
+  ["invocations_covered_from", (r) => r.coverage.metrics.from],
+  ["cold_starts_covered_from", (r) => r.coverage.coldStarts.from],
+  ["window_covered", (r) => (r.coverage.metrics.complete && r.coverage.coldStarts.complete ? "complete" : "partial")],
   ["deleted_at", (r) => r.deletedAt],
 ];
 

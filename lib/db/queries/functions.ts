@@ -2,17 +2,20 @@ import type { FunctionPage, FunctionRow } from "@/lib/contracts/functions";
 import { openAlertsByFunction } from "./alerts";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { windowCoverage } from "@/lib/analysis/coverage";
 import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
 import type { AccountScope } from "@/lib/analysis/scope";
 import { coldStartRate } from "@/lib/analysis/stats";
-import { resolveTimeRange, type ViewWindow } from "@/lib/analysis/time-window";
+import { resolveTimeRange, stepMs, type ViewWindow } from "@/lib/analysis/time-window";
 import { appConfig } from "@/lib/config/load";
 import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/contracts/functions-query";
 import { type Db, db as defaultDb } from "../client";
+import { collectedSpans, invocationHistoryFrom } from "./coverage";
 import { type FunctionFilter, functionConditions } from "./function-filter";
 import { imageRef } from "./image-ref";
 import { initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
-import { toIso, toNumber, whereAll } from "./sql";
+import { toDate, toIso, toNumber, whereAll } from "./sql";
+import { statesSince } from "./state-since";
 
 export interface ReadOptions {
   db?: Db;
@@ -70,6 +73,10 @@ type FunctionRecord = Pick<
   lastInvokedAt: Date | null;
   firstSeenAt: Date;
   deletedAt: Date | null;
+  lastUpdateStatus: string | null;
+  lastModified: Date | string;
+  metricsThrough: Date | string | null;
+  coldStartsThrough: Date | string | null;
 };
 
 async function selectPage(
@@ -85,7 +92,8 @@ async function selectPage(
     SELECT f."id", f."accountId", a."name" AS "accountName", f."region", f."name", f."packageType", f."runtime",
       f."state", f."stateReasonCode", f."stateReason", f."team", f."imageUri", f."imageDigest",
       (SELECT MIN(i."pushedAt") FROM "Image" i WHERE i."digest" = f."imageDigest") AS "imagePushedAt",
-      f."architecture", f."memoryMb", f."lastInvokedAt", f."firstSeenAt", f."deletedAt"
+      f."architecture", f."memoryMb", f."lastInvokedAt", f."firstSeenAt", f."deletedAt",
+      f."lastUpdateStatus", f."lastModified", f."metricsThrough", f."coldStartsThrough"
     FROM "Function" f
     JOIN "Account" a ON a."id" = f."accountId"
     ${metricJoins(filter.sort, window)}
@@ -95,19 +103,43 @@ async function selectPage(
 }
 
 async function toRows(db: Db, records: FunctionRecord[], window: ViewWindow, options: Required<ReadOptions>) {
-  const metrics = await metricsOf(
-    db,
-    records.map((r) => r.id),
-    window,
-  );
-  return records.map((r): FunctionRow => {
+  const facts = records.map((r) => ({
+    id: r.id,
+    state: r.state,
+    firstSeenAt: toDate(r.firstSeenAt)!,
+    lastUpdateStatus: r.lastUpdateStatus,
+    lastModified: toDate(r.lastModified)!,
+    metricsThrough: toDate(r.metricsThrough),
+    coldStartsThrough: toDate(r.coldStartsThrough),
+  }));
+  const [metrics, spans, since] = await Promise.all([
+    metricsOf(
+      db,
+      records.map((r) => r.id),
+      window,
+    ),
+    collectedSpans(db, facts),
+    statesSince(db, facts),
+  ]);
+  const stepSize = stepMs(window.step);
+  return records.map((r, i): FunctionRow => {
+    const stateSince = since.get(r.id);
     const idle = idleStatus({
       lastInvokedAt: r.lastInvokedAt,
-      firstSeenAt: r.firstSeenAt,
+      firstSeenAt: invocationHistoryFrom(facts[i]!),
       now: options.now,
+      state: r.state,
+      stateSince: stateSince?.at ?? null,
       ...options.thresholds,
     });
+    const span = spans.get(r.id);
+    const coverage = {
+      metrics: windowCoverage(span?.metrics ?? null, window, stepSize),
+      coldStarts: windowCoverage(span?.coldStarts ?? null, window, stepSize),
+    };
     const m = metrics.get(r.id) ?? { coldStarts: 0, invocations: 0, initP95: null };
+    const coldStarts = coverage.coldStarts.from === null ? null : m.coldStarts;
+    const invocations = coverage.metrics.from === null ? null : m.invocations;
     const ref = imageRef(r.imageUri);
     return {
       id: r.id,
@@ -132,9 +164,13 @@ async function toRows(db: Db, records: FunctionRecord[], window: ViewWindow, opt
       idleDays: idle.idleDays,
       idleSinceUnknown: idle.idleSinceUnknown,
       idleLevel: idle.level,
-      coldStarts: m.coldStarts,
-      invocations: m.invocations,
-      coldStartRate: coldStartRate(m.coldStarts, m.invocations),
+      inactiveSince: toIso(idle.inactiveSince),
+      inactiveSinceAtLeast: stateSince?.atLeast ?? false,
+      failed: idle.failed,
+      coverage,
+      coldStarts,
+      invocations,
+      coldStartRate: coldStarts === null || invocations === null ? null : coldStartRate(coldStarts, invocations),
       initP95Ms: m.initP95,
       deletedAt: toIso(r.deletedAt),
     };

@@ -38,6 +38,19 @@ export async function loadReportRows(db: Db, window: ReportRowsWindow): Promise<
   return { functions, alerts, pollRuns };
 }
 
+/**
+ * When the first collection of each account × region ended: what it found existed before ImageFleet
+ * looked, so a report does not count it as new.
+ */
+async function firstCollectionEnds(db: Db): Promise<Map<string, Date>> {
+  const firsts = await db.pollRun.groupBy({ by: ["accountId", "region"], _min: { startedAt: true } });
+  const runs = await db.pollRun.findMany({
+    where: { OR: firsts.map((f) => ({ accountId: f.accountId, region: f.region, startedAt: f._min.startedAt! })) },
+    select: { accountId: true, region: true, startedAt: true, finishedAt: true },
+  });
+  return new Map(runs.map((run) => [`${run.accountId}/${run.region}`, run.finishedAt ?? run.startedAt]));
+}
+
 async function reportFunctions(db: Db, window: ReportRowsWindow): Promise<ReportFunction[]> {
   const { start, asOf } = window;
   const rows = await db.function.findMany({
@@ -57,7 +70,8 @@ async function reportFunctions(db: Db, window: ReportRowsWindow): Promise<Report
     },
   });
   const week = { from: start, to: asOf };
-  const [intervals, deploys, activity, previousWeeks, images] = await Promise.all([
+  const [firstCollections, intervals, deploys, activity, previousWeeks, images] = await Promise.all([
+    firstCollectionEnds(db),
     stateIntervalsIn(db, window),
     deploysIn(db, window),
     weekActivity(db, week, window.days),
@@ -86,6 +100,7 @@ async function reportFunctions(db: Db, window: ReportRowsWindow): Promise<Report
       packageType: row.packageType,
       runtime: row.runtime,
       firstSeenAt: row.firstSeenAt,
+      firstCollection: row.firstSeenAt <= (firstCollections.get(`${row.accountId}/${row.region}`) ?? new Date(0)),
       deletedAt: row.deletedAt,
       deploys: deploys.get(row.id) ?? [],
       stateIntervals: intervals.get(row.id) ?? [],

@@ -276,6 +276,7 @@ export async function seedFleet(db: Db, now: Date, functions: SeedFunction[] = S
         deletedAt: f.deletedDaysAgo === undefined ? null : ago(now, f.deletedDaysAgo),
         lastInvokedAt: f.lastInvokedDaysAgo === null ? null : ago(now, f.lastInvokedDaysAgo),
         metricsThrough: new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS),
+        coldStartsThrough: new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS),
       },
     });
     await db.stateInterval.createMany({
