@@ -34,6 +34,7 @@ function checkedBodies() {
   });
 }
 
+const bodyFrom = (prefix: string) => receiver.received.find((r) => r.path.startsWith(prefix))?.body;
 const byPath = (prefix: string) => checkedBodies().filter((r) => r.path.startsWith(prefix));
 
 describe("notifications", () => {
@@ -163,7 +164,9 @@ describe("notifications", () => {
       url: "https://imagefleet.example.com/reports/2026-W49?team=payments",
     };
     expect(await sendToChannels([digestNotice], { config, now: later(7_200_000) })).toMatchObject({ sent: 2 });
-    checkedBodies();
+    // Slack gets Block Kit; a webhook gets the report in its own shape (it is not an alert).
+    expect(slackMessage.safeParse(bodyFrom("/services/")).success).toBe(true);
+    expect(bodyFrom("/hooks/")).toMatchObject({ kind: "digest", report: { id: "2026-W49:payments" } });
     expect(await sendToChannels([digestNotice], { config, now: later(7_300_000) })).toMatchObject({ sent: 0 });
     expect(receiver.received).toHaveLength(2);
   });

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { Severity } from "@/lib/analysis/rules/finding";
 import { ruleLabel } from "@/lib/analysis/rules/registry";
 import type { AlertChannelConfig } from "@/lib/config/schema";
-import type { BaselineNotice, DigestNotice, GroupAlert, GroupNotice, Notice } from "./notice";
+import type { BaselineNotice, GroupAlert, GroupNotice, Notice } from "./notice";
 
 /** Alertmanager's "zero" time: a firing alert's endsAt. */
 const ZERO_TIME = "0001-01-01T00:00:00Z";
@@ -75,7 +75,11 @@ function common(records: readonly Record<string, string>[]): Record<string, stri
 }
 
 function webhookMessage(notice: Notice): unknown {
-  if (notice.kind === "digest") return digestAsAlertmanager(notice);
+  // A weekly report is not an alert: webhooks keep getting it in its own shape, as before.
+  if (notice.kind === "digest") {
+    const { reportId, team, title, summary, url } = notice;
+    return { kind: "digest", report: { id: reportId, team, title, summary, url } };
+  }
   if (notice.kind === "baseline") return baselineAsAlertmanager(notice);
   const resolved = notice.event === "resolved";
   const alerts = notice.alerts.map((alert) => ({
@@ -105,7 +109,7 @@ function webhookMessage(notice: Notice): unknown {
   };
 }
 
-/** A digest is not an alert; as Alertmanager v4 it is one informational alert, so receivers parse it. */
+/** A baseline is not an alert; as Alertmanager v4 it is one informational alert, so receivers parse it. */
 function infoAsAlertmanager(options: {
   channel: string;
   name: string;
@@ -152,19 +156,6 @@ function baselineAsAlertmanager(notice: BaselineNotice): unknown {
     url: notice.url,
     externalUrl: notice.externalUrl,
     at: notice.at,
-  });
-}
-
-function digestAsAlertmanager(notice: DigestNotice): unknown {
-  return infoAsAlertmanager({
-    channel: "",
-    name: "ImageFleetWeeklyReport",
-    key: `report:${notice.reportId}`,
-    summary: notice.title,
-    description: notice.summary,
-    url: notice.url,
-    externalUrl: new URL(notice.url).origin,
-    at: new Date(0),
   });
 }
 
