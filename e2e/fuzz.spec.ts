@@ -69,7 +69,11 @@ const ROUTES: Route[] = [
   api("/api/alerts/[id]"),
   api("/api/alerts/[id]/acknowledge", undefined, { methods: ["POST"], body: "json" }),
   api("/api/alerts/[id]/silence", undefined, { methods: ["POST"], body: "json" }),
+  api("/api/alerts/acknowledge", undefined, { methods: ["POST"], body: "json" }),
   api("/api/alerts/counts"),
+  api("/api/alerts/groups", alertsView),
+  api("/api/alerts/silences", undefined, { methods: ["GET", "POST"], body: "json" }),
+  api("/api/alerts/silences/[id]/lift", undefined, { methods: ["POST"], body: "ignored" }),
   api("/api/auth/check-admin", undefined, { methods: ["POST"], body: "ignored" }),
   api("/api/auth/session"),
   // Sign-in is off in this pass: the anonymous administrator is told there are no sessions (400).
@@ -94,6 +98,7 @@ const ROUTES: Route[] = [
   page("/accounts"),
   page("/alerts", alertsView),
   page("/alerts/[id]"),
+  page("/alerts/silences"),
   page("/auth/error", undefined, { params: ["reason"] }),
   page("/auth/signed-out"),
   page("/functions", functionsView),
@@ -795,20 +800,22 @@ test("a name sent with an acknowledgement is refused; the anonymous actor is rec
       { message: "waiting for an open alert", timeout: 180_000, intervals: [1000, 2000, 5000] },
     )
     .toBe(true);
-  // Who acknowledged is the session's user, never a name from the request (anyone can type one).
-  const by = `${SCRIPT}${IMG}\u202E שלום`;
+  // Who acknowledged is the session's user, never a name from the request (anyone can type one);
+  // the note is the caller's text, stored and shown as text.
+  const note = `${SCRIPT}${IMG}\u202E שלום`;
   const post = (body: unknown) =>
     request.post(`/api/alerts/${id}/acknowledge`, {
       data: JSON.stringify(body),
       headers: { Origin: origin, "content-type": "application/json" },
     });
-  const named = await post({ by });
+  const named = await post({ by: note });
   expect(named.status()).toBe(400);
   expect((await named.json()).error.message).toContain("by");
-  const acknowledged = await post({});
+  const acknowledged = await post({ note });
   expect(acknowledged.status()).toBe(200);
   expect((await acknowledged.json()).acknowledgedBy).toBe("anonymous (loopback)");
-  expect((await (await request.get(`/api/alerts/${id}`)).json()).acknowledgedBy).toBe("anonymous (loopback)");
+  expect((await acknowledged.json()).timeline.at(-1)).toMatchObject({ kind: "acknowledged", note });
+  expect((await (await request.get(`/api/alerts/${id}`)).json()).timeline.at(-1).note).toBe(note);
   for (const url of [`/alerts/${id}`, "/alerts?state=all"]) {
     const response = await request.get(url);
     expect(response.status(), url).toBe(200);

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { AlertDetail } from "@/lib/contracts/alerts";
 import { ALL_ALERTS_KEY, alertQueries } from "@/lib/query/api-queries";
+import { postJson } from "@/lib/query/fetch-json";
 import { ErrorState } from "../ui/states";
 
 const SILENCE_HOURS = [
@@ -16,24 +17,14 @@ const SILENCE_HOURS = [
 const button =
   "rounded border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
-async function post(url: string, body: unknown): Promise<AlertDetail> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify(body),
-  });
-  const answer = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(answer?.error?.message ?? `The server answered ${response.status}`);
-  return answer as AlertDetail;
-}
-
 /** Acknowledge and silence an active alert; the page shows the answer at once. */
 export function AlertActions({ alert }: { alert: AlertDetail }) {
   const client = useQueryClient();
   const [hours, setHours] = useState(SILENCE_HOURS[1]!.hours);
   const base = alertQueries.detail(alert.id).url;
   const change = useMutation({
-    mutationFn: (action: { path: string; body: unknown }) => post(`${base}/${action.path}`, action.body),
+    mutationFn: (action: { path: string; body: unknown }) =>
+      postJson<AlertDetail>(`${base}/${action.path}`, action.body),
     onSuccess: (detail) => {
       client.setQueryData(alertQueries.detail(alert.id).queryKey, detail);
       void client.invalidateQueries({ queryKey: ALL_ALERTS_KEY });

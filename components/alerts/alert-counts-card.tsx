@@ -9,12 +9,12 @@ import { formatCount } from "../ui/format";
 import { QueryState } from "../ui/query-state";
 import { severityClass } from "./severity-badge";
 
-/** Active alerts by severity, each count linking to the filtered alert list (for the overview). */
+/** Alerts needing attention by severity, each count linking to the filtered alert list (for the overview). */
 export function AlertCountsCard() {
   const counts = useApiQuery(alertQueries.counts());
   return (
     <Card
-      title="Active alerts"
+      title="Alerts needing attention"
       actions={
         <Link href="/alerts" className="text-xs text-accent hover:underline">
           All alerts
@@ -26,14 +26,19 @@ export function AlertCountsCard() {
           <ul className="flex flex-wrap gap-4">
             {SEVERITIES.map((severity) => (
               <li key={severity}>
-                <Link href={`/alerts?severity=${severity}`} className="flex items-baseline gap-2 hover:underline">
+                <Link
+                  href={`/alerts?state=attention&severity=${severity}`}
+                  className="flex items-baseline gap-2 hover:underline"
+                  data-testid={`attention-${severity}`}
+                >
                   <span className="text-2xl font-semibold tabular-nums">{formatCount(data.bySeverity[severity])}</span>
                   <span className={severityClass(severity)}>{severity}</span>
                 </Link>
               </li>
             ))}
             <li className="self-end text-xs text-zinc-500 dark:text-zinc-400">
-              {formatCount(data.acknowledged)} of {formatCount(data.active)} acknowledged
+              {formatCount(data.needsAttention)} of {formatCount(data.active)} active need attention (
+              {formatCount(data.acknowledged)} acknowledged, {formatCount(data.silenced)} silenced)
             </li>
           </ul>
         )}

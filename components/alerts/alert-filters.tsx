@@ -3,14 +3,14 @@
 import { type Nullable, useQueryStates, type Values } from "nuqs";
 import { RULE_IDS, RULE_LABELS } from "@/lib/alerts/rules";
 import { alertsView } from "@/lib/alerts/view";
-import type { AlertList } from "@/lib/contracts/alerts";
+import type { AlertFacets } from "@/lib/contracts/alerts";
 import { SEVERITIES, STATE_FILTERS } from "@/lib/contracts/alerts-query";
 import { FilterSelect, toOptions } from "../ui/filter-select";
 
 type FilterPatch = Partial<Nullable<Values<typeof alertsView.parsers>>>;
 
 /** The list's filters, kept in the URL; any change goes back to the first page. */
-export function AlertFilters({ facets }: { facets: AlertList["facets"] | undefined }) {
+export function AlertFilters({ facets }: { facets: AlertFacets | undefined }) {
   const [state, set] = useQueryStates(alertsView.parsers);
   const update = (patch: FilterPatch) => void set({ ...patch, page: null });
   return (
@@ -46,6 +46,38 @@ export function AlertFilters({ facets }: { facets: AlertList["facets"] | undefin
         options={toOptions(facets?.teams ?? [])}
         onChange={(v) => update({ team: v })}
       />
+      <FilterSelect
+        label="Region"
+        value={state.region}
+        options={toOptions(facets?.regions ?? [])}
+        onChange={(v) => update({ region: v })}
+      />
+      <FilterSelect
+        label="Environment"
+        value={state.environment}
+        options={toOptions(facets?.environments ?? [])}
+        onChange={(v) => update({ environment: v })}
+      />
+      <form
+        aria-label="Search alerts"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const text = String(new FormData(event.currentTarget).get("q") ?? "").trim();
+          update({ q: text || null });
+        }}
+      >
+        <label className="flex flex-col gap-0.5 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          Search
+          <input
+            name="q"
+            type="search"
+            key={state.q ?? ""}
+            defaultValue={state.q ?? ""}
+            placeholder="Function, title, image…"
+            className="min-w-48 rounded border border-zinc-300 bg-white px-1.5 py-1 text-sm font-normal text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+          />
+        </label>
+      </form>
     </search>
   );
 }

@@ -10,7 +10,7 @@ function describe(event: TimelineEvent): string {
     case "lowered":
       return `Lowered from ${event.from} to ${event.to}`;
     case "acknowledged":
-      return event.by ? `Acknowledged by ${event.by}` : "Acknowledged";
+      return `${event.by ? `Acknowledged by ${event.by}` : "Acknowledged"}${event.note ? `: ${event.note}` : ""}`;
     case "silenced":
       return `Silenced until ${formatDateTime(event.until)}`;
     case "unsilenced":

@@ -4,6 +4,8 @@ import { type AccountScope, inScope } from "@/lib/analysis/scope";
 import type { TimelineEvent } from "@/lib/contracts/alerts";
 import { readAlertRecord, withEvents, writeAlertRecord } from "@/lib/db/alert-record";
 import { type Db, db as defaultDb } from "@/lib/db/client";
+import { scopeWhere } from "@/lib/db/queries/scope";
+import { createSilence, liftSilence } from "./silences";
 
 export type ActionResult = "ok" | "not-found" | "resolved";
 
@@ -15,30 +17,71 @@ interface ActionOptions {
 }
 
 /** Someone is on it: notifications continue only if it escalates (which re-opens it). */
-export function acknowledgeAlert(id: string, options: ActionOptions & { by: string | null }): Promise<ActionResult> {
-  const { by, now = new Date() } = options;
+export function acknowledgeAlert(
+  id: string,
+  options: ActionOptions & { by: string | null; note?: string },
+): Promise<ActionResult> {
+  const { by, note, now = new Date() } = options;
   return changeActiveAlert(options, id, (alert) =>
     alert.state === "acknowledged"
       ? null
       : {
-          data: { state: "acknowledged", acknowledgedAt: now, acknowledgedBy: by },
-          event: { kind: "acknowledged", at: now.toISOString(), by },
+          data: { state: "acknowledged", acknowledgedAt: now, acknowledgedBy: by, acknowledgeNote: note ?? null },
+          event: { kind: "acknowledged", at: now.toISOString(), by, ...(note ? { note } : {}) },
         },
   );
 }
 
-/** No notifications for this alert until `until`; null lifts the silence. */
-export function silenceAlert(
+/** Acknowledges every active alert among `ids` and in the groups `groupKeys` the user may see; how many it did. */
+export async function acknowledgeAlerts(
+  target: { ids?: readonly string[]; groupKeys?: readonly string[] },
+  options: ActionOptions & { by: string | null; note?: string },
+): Promise<number> {
+  const db = options.db ?? defaultDb;
+  const rows = await db.alert.findMany({
+    where: {
+      state: "open",
+      OR: [{ id: { in: [...(target.ids ?? [])] } }, { groupKey: { in: [...(target.groupKeys ?? [])] } }],
+      ...scopeWhere(options.scope ?? null),
+    },
+    select: { id: true },
+  });
+  let done = 0;
+  for (const { id } of rows) if ((await acknowledgeAlert(id, options)) === "ok") done++;
+  return done;
+}
+
+/**
+ * Silences one alert until `until` with a silence rule for its rule and function (so it also
+ * holds if the alert resolves and opens again); null lifts the silences covering it.
+ */
+export async function silenceAlert(
   id: string,
-  options: ActionOptions & { until: Date | null; by: string | null },
+  options: ActionOptions & { until: Date | null; by: string; note?: string },
 ): Promise<ActionResult> {
-  const { until, by, now = new Date() } = options;
-  return changeActiveAlert(options, id, () => ({
-    data: { silencedUntil: until },
-    event: until
-      ? { kind: "silenced", at: now.toISOString(), until: until.toISOString(), by }
-      : { kind: "unsilenced", at: now.toISOString(), by },
-  }));
+  const { until, by, now = new Date(), scope = null } = options;
+  const db = options.db ?? defaultDb;
+  const alert = await db.alert.findUnique({ where: { id } });
+  if (!alert || !inScope(scope, alert)) return "not-found";
+  if (alert.state === "resolved") return "resolved";
+  if (until === null) {
+    if (alert.silenceId) await liftSilence(alert.silenceId, { by, now, db });
+    return "ok";
+  }
+  await createSilence({
+    matchers: {
+      rule: alert.rule,
+      accountId: alert.accountId,
+      region: alert.region,
+      ...(alert.functionName ? { functionPattern: alert.functionName } : { groupKey: alert.groupKey }),
+    },
+    endsAt: until,
+    note: options.note ?? "",
+    by,
+    now,
+    db,
+  });
+  return "ok";
 }
 
 async function changeActiveAlert(

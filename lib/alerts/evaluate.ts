@@ -1,13 +1,9 @@
 import "server-only";
 import type { Alert } from "@/generated/prisma/client";
-import {
-  type ActiveAlert,
-  type AlertState,
-  isSilenced,
-  planAlertChanges,
-  stateAfterUpdate,
-} from "@/lib/analysis/alerts/lifecycle";
-import { evaluateRules } from "@/lib/analysis/rules/evaluate";
+import { type AlertLabels, alertSubject, groupKey } from "@/lib/analysis/alerts/grouping";
+import { type ActiveAlert, type AlertState, planAlertChanges, stateAfterUpdate } from "@/lib/analysis/alerts/lifecycle";
+import { coveringSilence, type SilenceWindow } from "@/lib/analysis/alerts/silence";
+import { environmentOf, evaluateRules } from "@/lib/analysis/rules/evaluate";
 import type { FunctionFacts } from "@/lib/analysis/rules/facts";
 import type { Finding, Severity } from "@/lib/analysis/rules/finding";
 import type { ImageFleetConfig } from "@/lib/config/schema";
@@ -17,9 +13,9 @@ import { loadFunctionFacts } from "@/lib/db/queries/alert-facts";
 import { loadCatalog } from "@/lib/db/queries/base-image-releases";
 import { type Tx, writeTransaction } from "@/lib/db/writes/transaction";
 import { newAlertId } from "./ids";
-import type { AlertNotice } from "./notify/notice";
-import { enqueueNotices } from "./notify/outbox";
+import { queueGroupNotifications } from "./notify/groups";
 import { ruleConfigFrom } from "./rule-config";
+import { activeSilences } from "./silences";
 
 export interface AlertEvaluation {
   opened: number;
@@ -35,6 +31,13 @@ interface FiringFinding {
   finding: Finding;
   functionId: string;
   facts: FunctionFacts;
+  labels: AlertLabels;
+}
+
+/** The columns grouping, filters and silences read, from the finding and its function. */
+function alertLabels(finding: Finding, facts: FunctionFacts, environment: string | null): AlertLabels {
+  const { accountId, region, team } = facts.identity;
+  return { rule: finding.rule, team, accountId, region, environment, subject: alertSubject(facts) };
 }
 
 /**
@@ -48,11 +51,14 @@ export async function evaluateAlerts(options: { now: Date; config: AlertsConfig;
   const rows = await loadFunctionFacts(db, { now, catalog: await loadCatalog(db) });
   const firing = new Map<string, FiringFinding>();
   for (const { functionId, facts } of rows) {
+    const environment = environmentOf(facts, ruleConfig).name;
     for (const finding of evaluateRules(facts, ruleConfig, now))
-      firing.set(finding.fingerprint, { finding, functionId, facts });
+      firing.set(finding.fingerprint, { finding, functionId, facts, labels: alertLabels(finding, facts, environment) });
   }
+  const grouping = { groupBy: config.alerts.groupBy, now };
 
   return writeTransaction(db, async (tx) => {
+    const silences = await activeSilences(tx, now);
     const stored = await tx.alert.findMany({ where: { state: { in: ["open", "acknowledged"] } } });
     const byId = new Map(stored.map((alert) => [alert.id, alert]));
     const changes = planAlertChanges(
@@ -60,28 +66,55 @@ export async function evaluateAlerts(options: { now: Date; config: AlertsConfig;
       [...firing.values()].map((entry) => entry.finding),
     );
     const result: AlertEvaluation = { opened: 0, updated: 0, escalated: 0, resolved: 0 };
-    const notices: AlertNotice[] = [];
     for (const change of changes) {
       if (change.kind === "open") {
-        const alert = await openAlert(tx, firing.get(change.finding.fingerprint)!, now);
+        await openAlert(tx, firing.get(change.finding.fingerprint)!, { ...grouping, silences });
         result.opened++;
-        notices.push(notice("open", alert, now));
       } else if (change.kind === "update") {
-        const alert = await updateAlert(tx, byId.get(change.alert.id)!, change.finding, change.severityChange, now);
+        const entry = firing.get(change.finding.fingerprint)!;
+        await updateAlert(tx, byId.get(change.alert.id)!, entry, change.severityChange, {
+          ...grouping,
+          silences,
+        });
         result.updated++;
-        if (change.severityChange === "escalated") {
-          result.escalated++;
-          if (!isSilenced(alert.silencedUntil, now)) notices.push(notice("escalate", alert, now));
-        }
+        if (change.severityChange === "escalated") result.escalated++;
       } else {
-        const alert = await resolveAlert(tx, byId.get(change.alert.id)!, now);
+        await resolveAlert(tx, byId.get(change.alert.id)!, now);
         result.resolved++;
-        if (!isSilenced(alert.silencedUntil, now)) notices.push(notice("resolve", alert, now));
       }
     }
-    await enqueueNotices(tx, notices, config.alerts, now);
+    await regroup(tx, stored, firing, config.alerts.groupBy);
+    // Notifications go per group, not per alert: see lib/alerts/notify/groups.ts.
+    await queueGroupNotifications(tx, config, now);
     return result;
   });
+}
+
+/**
+ * Alerts whose finding did not change keep their row, but their group can: alerts from before
+ * grouping existed, or after `alerts.groupBy` changed. Silences are not touched here.
+ */
+async function regroup(
+  tx: Tx,
+  stored: readonly Alert[],
+  firing: ReadonlyMap<string, FiringFinding>,
+  groupBy: ImageFleetConfig["alerts"]["groupBy"],
+): Promise<void> {
+  for (const alert of stored) {
+    const entry = firing.get(alert.fingerprint);
+    if (!entry) continue;
+    const key = groupKey(entry.labels, groupBy);
+    if (
+      alert.groupKey === key &&
+      alert.subject === entry.labels.subject &&
+      alert.environment === entry.labels.environment
+    )
+      continue;
+    await tx.alert.updateMany({
+      where: { id: alert.id, state: { in: ["open", "acknowledged"] } },
+      data: { groupKey: key, subject: entry.labels.subject, environment: entry.labels.environment },
+    });
+  }
 }
 
 function toActiveAlert(alert: Alert): ActiveAlert {
@@ -96,8 +129,28 @@ function toActiveAlert(alert: Alert): ActiveAlert {
   };
 }
 
-function openAlert(tx: Tx, { finding, functionId, facts }: FiringFinding, now: Date): Promise<Alert> {
+interface Placement {
+  groupBy: ImageFleetConfig["alerts"]["groupBy"];
+  silences: readonly SilenceWindow[];
+  now: Date;
+}
+
+/** The group and silence columns of an alert with these labels. */
+function placement(labels: AlertLabels, functionName: string, { groupBy, silences, now }: Placement) {
+  const key = groupKey(labels, groupBy);
+  const silence = coveringSilence({ ...labels, functionName, groupKey: key }, silences, now);
+  return {
+    environment: labels.environment,
+    subject: labels.subject,
+    groupKey: key,
+    silenceId: silence?.id ?? null,
+    silencedUntil: silence?.until ?? null,
+  };
+}
+
+function openAlert(tx: Tx, { finding, functionId, facts, labels }: FiringFinding, where: Placement): Promise<Alert> {
   const { accountId, region, name, team } = facts.identity;
+  const now = where.now;
   const record = { evidence: finding.evidence, timeline: [] };
   return tx.alert.create({
     data: {
@@ -118,6 +171,7 @@ function openAlert(tx: Tx, { finding, functionId, facts }: FiringFinding, now: D
       ),
       openedAt: now,
       updatedAt: now,
+      ...placement(labels, name, where),
     },
   });
 }
@@ -125,10 +179,11 @@ function openAlert(tx: Tx, { finding, functionId, facts }: FiringFinding, now: D
 function updateAlert(
   tx: Tx,
   alert: Alert,
-  finding: Finding,
+  { finding, facts, labels }: FiringFinding,
   severityChange: "escalated" | "lowered" | null,
-  now: Date,
+  where: Placement,
 ): Promise<Alert> {
+  const now = where.now;
   const record = { ...readAlertRecord(alert.evidence), evidence: finding.evidence };
   const events = severityChange
     ? [severityChangeEvent(now, alert.severity as Severity, finding.severity, severityChange)]
@@ -142,6 +197,8 @@ function updateAlert(
       reason: finding.reason,
       evidence: writeAlertRecord(withEvents(record, ...events)),
       updatedAt: now,
+      // A silence made since it opened keeps applying; a changed lineage may move it to another group.
+      ...placement(labels, facts.identity.name, where),
     },
   });
 }
@@ -152,23 +209,4 @@ function resolveAlert(tx: Tx, alert: Alert, now: Date): Promise<Alert> {
     where: { id: alert.id },
     data: { state: "resolved", resolvedAt: now, updatedAt: now, evidence: writeAlertRecord(record) },
   });
-}
-
-function notice(event: AlertNotice["event"], alert: Alert, now: Date): AlertNotice {
-  return {
-    kind: "alert",
-    event,
-    at: now,
-    alert: {
-      id: alert.id,
-      rule: alert.rule,
-      severity: alert.severity as Severity,
-      title: alert.title,
-      reason: alert.reason,
-      accountId: alert.accountId,
-      region: alert.region,
-      functionName: alert.functionName,
-      team: alert.team,
-    },
-  };
 }

@@ -1,19 +1,8 @@
-import type { RuleId } from "@/lib/analysis/rules/finding";
+import { RULE_REGISTRY, type RuleId } from "@/lib/analysis/rules/registry";
 
-/** Every rule with the name the filters show; a Record, so a new rule cannot be forgotten here. */
-export const RULE_LABELS: Record<RuleId, string> = {
-  "idle-near-inactive": "Idle, nearing Inactive",
-  inactive: "Inactive",
-  failed: "Failed",
-  "update-failed": "Update failed",
-  "stuck-pending": "Stuck in Pending",
-  "base-image-behind": "Base image behind",
-  "deprecated-runtime": "Deprecated runtime",
-  "image-findings": "Scan findings",
-  "old-image": "Old image",
-  "image-at-risk": "Image at risk",
-  "cold-start-regression": "Cold-start regression",
-  "image-size-near-limit": "Image size near limit",
-};
+export { RULE_IDS, ruleLabel } from "@/lib/analysis/rules/registry";
 
-export const RULE_IDS = Object.keys(RULE_LABELS) as [RuleId, ...RuleId[]];
+/** Every rule with the name the filters show, from the rule registry. */
+export const RULE_LABELS = Object.fromEntries(
+  Object.entries(RULE_REGISTRY).map(([id, rule]) => [id, rule.label]),
+) as Record<RuleId, string>;

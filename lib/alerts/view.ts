@@ -1,7 +1,7 @@
 import { parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
 import { type AlertsQuery, SEVERITIES, STATE_FILTERS } from "@/lib/contracts/alerts-query";
-import { accountIdField, intField, teamField } from "@/lib/url-state/fields";
+import { accountIdField, intField, regionField, searchField, teamField, textField } from "@/lib/url-state/fields";
 import { viewQuerySchemas } from "@/lib/url-state/query-schema";
 import type { ViewState } from "@/lib/url-state/view";
 import { parseAsZod } from "@/lib/url-state/zod-parser";
@@ -11,6 +11,8 @@ export const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 500;
 /** One field for the schema and the parser: nuqs' parseAsInteger reads "0b1" as 0 where zod reads 1. */
 const pageField = intField(1, 1_000_000);
+const environmentField = textField(100);
+const groupField = textField(2000);
 
 const shape = {
   severity: z.enum(SEVERITIES).optional(),
@@ -18,6 +20,11 @@ const shape = {
   state: z.enum(STATE_FILTERS).default("active"),
   account: accountIdField.optional(),
   team: teamField.optional(),
+  region: regionField.optional(),
+  environment: environmentField.optional(),
+  q: searchField.optional(),
+  /** One alert group, by its key (notifications link to it). */
+  group: groupField.optional(),
   page: pageField.default(1),
   pageSize: intField(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 };
@@ -30,6 +37,10 @@ const parsers = {
   state: parseAsStringLiteral(STATE_FILTERS).withDefault("active"),
   account: parseAsZod(accountIdField),
   team: parseAsZod(teamField),
+  region: parseAsZod(regionField),
+  environment: parseAsZod(environmentField),
+  q: parseAsZod(searchField),
+  group: parseAsZod(groupField),
   page: parseAsZod(pageField).withDefault(1),
   pageSize: parseAsZod(intField(1, MAX_PAGE_SIZE)).withDefault(DEFAULT_PAGE_SIZE),
 };

@@ -150,3 +150,9 @@ export function nextWeek(label: IsoWeekLabel): IsoWeekLabel {
 export function lastClosedWeek(now: Date, timeZone: string = DEFAULT_TIME_ZONE): IsoWeekLabel {
   return previousWeek(isoWeekOf(now, timeZone));
 }
+
+/** `hour` o'clock local time on the local day after `now`'s (a DST change before that hour shifts it by the change). */
+export function tomorrowAt(now: Date, hour: number, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const today = Math.floor(localWallMs(now.getTime(), timeZone) / DAY_MS) * DAY_MS;
+  return new Date(startOfLocalDay(today + DAY_MS, timeZone) + hour * 3_600_000);
+}

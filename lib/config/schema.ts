@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { RULE_IDS } from "@/lib/alerts/rules";
+import { DEFAULT_GROUP_BY, GROUP_LABELS } from "@/lib/analysis/alerts/grouping";
 import type { PriceOverride } from "@/lib/analysis/cost";
 import { DEFAULT_IDLE_THRESHOLDS } from "@/lib/analysis/idle";
+import { DEFAULT_ENVIRONMENT_CONFIG } from "@/lib/analysis/rules/environment";
+import { RULE_IDS } from "@/lib/analysis/rules/registry";
 import { isLoopbackHost } from "./loopback";
 
 const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
@@ -33,16 +35,26 @@ const server = z.strictObject({
   trustedProxies: z.array(trustedProxy).default([]),
 });
 
-const channel = z.strictObject({
-  name: z.string().min(1),
-  type: z.enum(["webhook", "slack"]),
-  /** May carry a secret (Slack webhook path): never shown in pages, logs or API answers. */
-  url: httpUrl,
-  rules: z.array(z.enum(RULE_IDS)).optional(),
-  minSeverity: z.enum(["info", "warning", "critical"]).default("warning"),
-  teams: z.array(z.string()).optional(),
-  reports: z.boolean().default(true),
-});
+const nonEmptyNames = z.array(z.string().min(1)).min(1);
+
+const channel = z
+  .strictObject({
+    name: z.string().min(1),
+    /** webhook: Alertmanager webhook v4 JSON; slack: Block Kit; pagerduty: Events API v2. */
+    type: z.enum(["webhook", "slack", "pagerduty"]),
+    /** May carry a secret (Slack webhook path): never shown in pages, logs or API answers. */
+    url: httpUrl,
+    /** PagerDuty integration key: added to each event at delivery, never stored with a message. */
+    routingKey: z.string().min(1).optional(),
+    rules: z.array(z.enum(RULE_IDS)).optional(),
+    minSeverity: z.enum(["info", "warning", "critical"]).default("warning"),
+    teams: z.array(z.string()).optional(),
+    reports: z.boolean().default(true),
+  })
+  .refine((c) => c.type !== "pagerduty" || c.routingKey !== undefined, {
+    message: "a pagerduty channel needs a routingKey",
+    path: ["routingKey"],
+  });
 
 const price = z.number().positive().max(1);
 const architecturePrices = z.strictObject({ gbSecond: price.optional(), provisionedGbSecond: price.optional() });
@@ -203,6 +215,23 @@ export const configSchema = z
               seen.add(channel.name);
             });
           }),
+        /** Labels alerts are grouped by, for the list and for notifications (lib/analysis/alerts/grouping.ts). */
+        groupBy: z
+          .array(z.enum(GROUP_LABELS))
+          .min(1)
+          .refine((labels) => new Set(labels).size === labels.length, "must not repeat a label")
+          .default([...DEFAULT_GROUP_BY]),
+        /** A group still open is notified again at most this often. */
+        repeatIntervalHours: positive.max(24 * 30, "must be at most 720 (30 days)").default(24),
+        /** How a function's environment is read; outside production severities drop one level. */
+        environment: z
+          .strictObject({
+            tagKeys: nonEmptyNames.default([...DEFAULT_ENVIRONMENT_CONFIG.tagKeys]),
+            nameSuffixes: z.array(z.string().min(1)).default([...DEFAULT_ENVIRONMENT_CONFIG.nameSuffixes]),
+            productionValues: nonEmptyNames.default([...DEFAULT_ENVIRONMENT_CONFIG.productionValues]),
+            lowerOutsideProduction: z.boolean().default(DEFAULT_ENVIRONMENT_CONFIG.lowerOutsideProduction),
+          })
+          .prefault({}),
       })
       .prefault({}),
     baseImages: z

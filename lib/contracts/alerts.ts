@@ -7,7 +7,7 @@ const severity = z.enum(["info", "warning", "critical"]);
 export const timelineEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("opened"), at: z.string(), severity }),
   z.object({ kind: z.enum(["escalated", "lowered"]), at: z.string(), from: severity, to: severity }),
-  z.object({ kind: z.literal("acknowledged"), at: z.string(), by: z.string().nullable() }),
+  z.object({ kind: z.literal("acknowledged"), at: z.string(), by: z.string().nullable(), note: z.string().optional() }),
   // `by` is missing from events recorded before silences named their actor.
   z.object({ kind: z.literal("silenced"), at: z.string(), until: z.string(), by: z.string().nullable().optional() }),
   z.object({ kind: z.literal("unsilenced"), at: z.string(), by: z.string().nullable().optional() }),
@@ -41,6 +41,9 @@ export interface AlertSummary {
   resolvedAt: string | null;
   acknowledgedAt: string | null;
   silencedUntil: string | null;
+  groupKey: string;
+  environment: string | null;
+  subject: string;
   permalink: string;
 }
 
@@ -49,7 +52,7 @@ export interface AlertList {
   total: number;
   page: number;
   pageSize: number;
-  facets: { accounts: { id: string; name: string | null }[]; teams: string[] };
+  facets: AlertFacets;
 }
 
 export interface AlertNotificationStatus {
@@ -81,7 +84,47 @@ export interface FunctionAlerts {
 }
 
 export interface AlertCounts {
+  /** Open or acknowledged, silenced or not. */
   active: number;
   acknowledged: number;
+  /** Active under a silence (acknowledged ones included). */
+  silenced: number;
+  /** Open and not silenced: what still needs someone. */
+  needsAttention: number;
+  /** Of those needing attention. */
   bySeverity: Record<Severity, number>;
+}
+
+export interface AlertFacets {
+  accounts: { id: string; name: string | null }[];
+  teams: string[];
+  regions: string[];
+  environments: string[];
+}
+
+export interface AlertGroupSummary {
+  groupKey: string;
+  /** The rule, team and subject its members share (a group keyed otherwise may mix rules: the worst member's). */
+  rule: string;
+  team: string | null;
+  subject: string;
+  worstSeverity: Severity;
+  count: number;
+  /** Open and not silenced. */
+  needsAttention: number;
+  acknowledged: number;
+  silenced: number;
+  latestOpenedAt: string;
+  /** Worst first, then newest; at most MAX_GROUP_MEMBERS. */
+  members: AlertSummary[];
+}
+
+export interface AlertGroupList {
+  groups: AlertGroupSummary[];
+  totalGroups: number;
+  totalAlerts: number;
+  page: number;
+  /** Groups per page. */
+  pageSize: number;
+  facets: AlertFacets;
 }

@@ -1,9 +1,10 @@
 import type { AccountStatus } from "@/lib/contracts/accounts";
-import type { AlertCounts, AlertDetail, AlertList } from "@/lib/contracts/alerts";
+import type { AlertCounts, AlertDetail, AlertGroupList } from "@/lib/contracts/alerts";
 import type { ColdStartSeries, FleetFacets, FleetSummary, FleetTopLists, LifecycleSeries } from "@/lib/contracts/fleet";
 import type { FunctionDetail } from "@/lib/contracts/function-detail";
 import type { FunctionPage } from "@/lib/contracts/functions";
 import type { IdleThresholdAnswer } from "@/lib/contracts/idle-threshold";
+import type { SilenceList } from "@/lib/contracts/silences";
 import type { ReportList } from "@/lib/reports/load";
 import type { ReportView } from "@/lib/reports/view";
 // The one registry of the JSON endpoints pages read: one entry per endpoint: the React Query key and the URL. A server page
@@ -61,10 +62,11 @@ export function functionPathname(path: FunctionPath): string {
 
 /** The alert endpoints. */
 export const alertQueries = {
-  list: (search: string): ApiQuery<AlertList> => ({
-    queryKey: ["alerts", "list", search],
-    url: search ? `/api/alerts?${search}` : "/api/alerts",
+  groups: (search: string): ApiQuery<AlertGroupList> => ({
+    queryKey: ["alerts", "groups", search],
+    url: search ? `/api/alerts/groups?${search}` : "/api/alerts/groups",
   }),
+  silences: (): ApiQuery<SilenceList> => ({ queryKey: ["alerts", "silences"], url: "/api/alerts/silences" }),
   counts: (): ApiQuery<AlertCounts> => ({ queryKey: ["alerts", "counts"], url: "/api/alerts/counts" }),
   detail: (id: string): ApiQuery<AlertDetail> => ({
     queryKey: ["alerts", "detail", id],

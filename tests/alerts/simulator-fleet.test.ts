@@ -81,7 +81,7 @@ describe("rules on the simulated fleet", () => {
     const simulatorDeprecated = readable.filter((fn) => fn.image?.runtimeDeprecated);
     expect(simulatorDeprecated.length).toBeGreaterThan(0);
     const alerts = await db.alert.findMany({
-      where: { rule: "deprecated-runtime", severity: "critical", state: "open" },
+      where: { rule: "deprecated-runtime", title: "Deprecated runtime", state: "open" },
       select: { functionName: true },
     });
     const found = alerts.map((alert) => alert.functionName!).sort();

@@ -1,10 +1,11 @@
 import { HydrationBoundary } from "@tanstack/react-query";
-import { AlertListView } from "@/components/alerts/alert-list-view";
+import Link from "next/link";
+import { AlertGroupsView } from "@/components/alerts/alert-groups-view";
 import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { alertsView } from "@/lib/alerts/view";
 import { requestScope } from "@/lib/auth/session";
-import { listAlerts } from "@/lib/db/queries/alerts";
+import { listAlertGroups } from "@/lib/db/queries/alerts";
 import { alertQueries } from "@/lib/query/api-queries";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 import { readPageQuery, type SearchRecord } from "@/lib/url-state/view";
@@ -16,7 +17,12 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const header = (
     <PageHeader
       title="Alerts"
-      description="Warnings that need someone: idle before Inactive, failed, unpatched base images."
+      description="Grouped by rule, team and what they are about; critical means broken now or within a day."
+      actions={
+        <Link href="/alerts/silences" className="text-sm text-accent hover:underline">
+          Silences
+        </Link>
+      }
     />
   );
   const read = readPageQuery(alertsView, await searchParams);
@@ -30,12 +36,14 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   }
   const { query } = read;
   const scope = await requestScope();
-  const state = await prefetchAll([prefetchEntry(alertQueries.list(read.search), () => listAlerts(query, { scope }))]);
+  const state = await prefetchAll([
+    prefetchEntry(alertQueries.groups(read.search), () => listAlertGroups(query, { scope })),
+  ]);
   return (
     <>
       {header}
       <HydrationBoundary state={state}>
-        <AlertListView />
+        <AlertGroupsView />
       </HydrationBoundary>
     </>
   );

@@ -1,6 +1,4 @@
 import "server-only";
-import { permalink } from "@/lib/analysis/alerts/links";
-import { publicBase } from "@/lib/config/public-base-url";
 import type { AlertChannelConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/writes/transaction";
@@ -28,16 +26,11 @@ export async function enqueueNotices(
     channelsFor(notice, settings.channels).map((channel) => ({
       dedupeKey: dedupeKey(channel.name, notice),
       channel: channel.name,
-      event: notice.kind === "digest" ? "digest" : notice.event,
-      alertId: notice.kind === "alert" ? notice.alert.id : null,
+      event: notice.kind === "group" ? notice.event : notice.kind,
+      // A one-alert group links its notification to the alert's page.
+      alertId: notice.kind === "group" && notice.total === 1 ? (notice.alerts[0]?.id ?? null) : null,
       reportId: notice.kind === "digest" ? notice.reportId : null,
-      payload: JSON.stringify(
-        renderMessage(
-          channel.type,
-          notice,
-          notice.kind === "alert" ? permalink(notice.alert.id, publicBase(settings.publicBaseUrl)) : null,
-        ),
-      ),
+      payload: JSON.stringify(renderMessage(channel.type, notice)),
       status: "pending",
       nextAttemptAt: now,
       createdAt: now,

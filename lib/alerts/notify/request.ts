@@ -19,6 +19,19 @@ export interface ChannelRequest {
 export function channelRequest(channel: AlertChannelConfig, message: OutboxMessage): ChannelRequest {
   return {
     url: channel.url,
-    init: { method: "POST", headers: { "content-type": "application/json" }, body: message.payload },
+    init: {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: requestBody(channel, message.payload),
+    },
   };
+}
+
+/**
+ * PagerDuty wants its integration key in the body; it is a credential, so the stored message
+ * lacks it and it is added here, from the configuration.
+ */
+function requestBody(channel: AlertChannelConfig, payload: string): string {
+  if (channel.type !== "pagerduty" || channel.routingKey === undefined) return payload;
+  return JSON.stringify({ routing_key: channel.routingKey, ...(JSON.parse(payload) as object) });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AlertChannelConfig } from "@/lib/config/schema";
-import type { AlertNotice, DigestNotice } from "./notice";
-import { channelsFor } from "./routing";
+import type { DigestNotice } from "./notice";
+import { channelsFor, routesAlert } from "./routing";
 
 const channel = (name: string, overrides: Partial<AlertChannelConfig> = {}): AlertChannelConfig => ({
   name,
@@ -12,23 +12,15 @@ const channel = (name: string, overrides: Partial<AlertChannelConfig> = {}): Ale
   ...overrides,
 });
 
-const alert = (overrides: Partial<AlertNotice["alert"]> = {}): AlertNotice => ({
-  kind: "alert",
-  event: "open",
-  at: new Date("2026-12-01T00:00:00Z"),
-  alert: {
-    id: "abc",
-    rule: "failed",
-    severity: "critical",
-    title: "Failed",
-    reason: "Failed (ImageDeleted)",
-    accountId: "111122223333",
-    region: "eu-west-1",
-    functionName: "orders",
-    team: "payments",
-    ...overrides,
-  },
+const alert = (overrides: Partial<Parameters<typeof routesAlert>[1]> = {}) => ({
+  rule: "failed",
+  severity: "critical" as const,
+  team: "payments" as string | null,
+  ...overrides,
 });
+
+const routed = (a: Parameters<typeof routesAlert>[1], channels: AlertChannelConfig[]) =>
+  channels.filter((c) => routesAlert(c, a));
 
 const digest = (team: string | null): DigestNotice => ({
   kind: "digest",
@@ -41,22 +33,22 @@ const digest = (team: string | null): DigestNotice => ({
 
 const names = (channels: AlertChannelConfig[]) => channels.map((c) => c.name);
 
-describe("channelsFor", () => {
+describe("routing", () => {
   it("routes by minimum severity", () => {
     const channels = [
       channel("all", { minSeverity: "info" }),
       channel("warn"),
       channel("crit", { minSeverity: "critical" }),
     ];
-    expect(names(channelsFor(alert({ severity: "info" }), channels))).toEqual(["all"]);
-    expect(names(channelsFor(alert({ severity: "warning" }), channels))).toEqual(["all", "warn"]);
-    expect(names(channelsFor(alert({ severity: "critical" }), channels))).toEqual(["all", "warn", "crit"]);
+    expect(names(routed(alert({ severity: "info" }), channels))).toEqual(["all"]);
+    expect(names(routed(alert({ severity: "warning" }), channels))).toEqual(["all", "warn"]);
+    expect(names(routed(alert({ severity: "critical" }), channels))).toEqual(["all", "warn", "crit"]);
   });
 
   it("routes by rule", () => {
     const channels = [channel("images", { rules: ["base-image-behind", "deprecated-runtime"] }), channel("any")];
-    expect(names(channelsFor(alert({ rule: "failed" }), channels))).toEqual(["any"]);
-    expect(names(channelsFor(alert({ rule: "base-image-behind" }), channels))).toEqual(["images", "any"]);
+    expect(names(routed(alert({ rule: "failed" }), channels))).toEqual(["any"]);
+    expect(names(routed(alert({ rule: "base-image-behind" }), channels))).toEqual(["images", "any"]);
   });
 
   it("routes by team; a function without a team goes only to channels for everyone", () => {
@@ -65,8 +57,8 @@ describe("channelsFor", () => {
       channel("data", { teams: ["data"] }),
       channel("any"),
     ];
-    expect(names(channelsFor(alert({ team: "payments" }), channels))).toEqual(["payments", "any"]);
-    expect(names(channelsFor(alert({ team: null }), channels))).toEqual(["any"]);
+    expect(names(routed(alert({ team: "payments" }), channels))).toEqual(["payments", "any"]);
+    expect(names(routed(alert({ team: null }), channels))).toEqual(["any"]);
   });
 
   it("sends digests to channels that take reports, the team's to its channels", () => {
@@ -77,5 +69,6 @@ describe("channelsFor", () => {
     ];
     expect(names(channelsFor(digest("payments"), channels))).toEqual(["payments", "any"]);
     expect(names(channelsFor(digest(null), channels))).toEqual(["any"]);
+    expect(names(channelsFor(digest(null), [channel("pager", { type: "pagerduty", routingKey: "k" })]))).toEqual([]);
   });
 });

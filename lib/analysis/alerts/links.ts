@@ -4,7 +4,17 @@ export const DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:3000";
 
 /** The stable, absolute link to an alert, as messages and the API give it. */
 export function permalink(alertId: string, publicBaseUrl: string | undefined): string {
-  return `${(publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL).replace(/\/+$/, "")}/alerts/${encodeURIComponent(alertId)}`;
+  return `${baseUrl(publicBaseUrl)}/alerts/${encodeURIComponent(alertId)}`;
+}
+
+/** The alert list showing one group, whatever its members' states. */
+export function groupLink(groupKey: string, publicBaseUrl: string | undefined): string {
+  const search = new URLSearchParams({ state: "all", group: groupKey });
+  return `${baseUrl(publicBaseUrl)}/alerts?${search}`;
+}
+
+export function baseUrl(publicBaseUrl: string | undefined): string {
+  return (publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL).replace(/\/+$/, "");
 }
 
 /** The function page with the time window around the alert preselected. */

@@ -11,19 +11,15 @@ export function baseImageBehind(facts: FunctionFacts, config: RuleConfig, now: D
   const daysBehind = wholeDaysBetween(lineage.newerAvailableSince, now);
   const { releasesBehind, release, newest } = lineage;
   const t = config.baseImage;
+  // Hygiene: the function works, it misses patches. Never critical.
   const severity: Severity =
-    releasesBehind >= t.criticalReleasesBehind || daysBehind >= t.criticalDaysBehind
-      ? "critical"
-      : releasesBehind >= t.warningReleasesBehind || daysBehind >= t.warningDaysBehind
-        ? "warning"
-        : "info";
+    releasesBehind >= t.warningReleasesBehind || daysBehind >= t.warningDaysBehind ? "warning" : "info";
   const releases = releasesBehind === 1 ? "1 release" : `${releasesBehind} releases`;
   return makeFinding(
     "base-image-behind",
     facts,
     {
       severity,
-      title: "Base image behind",
       reason: `Built on ${release.repository} ${release.version}, ${releases} behind ${newest.version}; a newer one exists since ${utcDate(lineage.newerAvailableSince)} (${daysBehind} d)`,
       evidence: {
         runtime: lineage.runtime,

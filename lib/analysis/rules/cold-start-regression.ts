@@ -77,7 +77,6 @@ export function coldStartRegression(facts: FunctionFacts, config: RuleConfig): F
   const { thisWeek } = facts.coldStarts;
   return makeFinding("cold-start-regression", facts, {
     severity: "warning",
-    title: "Cold-start regression",
     reason: `This week ${parts.join(" and ")}, against the mean of the previous ${baselineWeeks} weeks`,
     evidence: {
       coldStarts: thisWeek.coldStarts,

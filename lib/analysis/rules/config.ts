@@ -1,5 +1,6 @@
 import { DEFAULT_IDLE_THRESHOLDS, type IdleThresholds } from "../idle";
 import { PackageType } from "../types";
+import { DEFAULT_ENVIRONMENT_CONFIG, type EnvironmentConfig } from "./environment";
 import type { SeverityCounts } from "./facts";
 
 export interface ColdStartRegressionConfig {
@@ -19,12 +20,17 @@ export interface RuleConfig {
   oldImageDays: number;
   baseImage: {
     warningReleasesBehind: number;
-    criticalReleasesBehind: number;
     /** Days since a newer release has been available. */
     warningDaysBehind: number;
-    criticalDaysBehind: number;
   };
   deprecationWarningDays: number;
+  /** A deprecated runtime is critical this many days before AWS blocks updates of functions on it. */
+  deprecationCriticalDays: number;
+  /** An Inactive function invoked within this many days still has callers: critical. */
+  inactiveTrafficDays: number;
+  /** An idle function invoked within this many days is in use, not abandoned. */
+  idleInUseDays: number;
+  environment: EnvironmentConfig;
   /** Scan severities that raise a finding. */
   findingSeverities: readonly (keyof SeverityCounts)[];
   coldStart: ColdStartRegressionConfig;
@@ -36,8 +42,12 @@ export const DEFAULT_RULE_CONFIG: RuleConfig = {
   idle: { ...DEFAULT_IDLE_THRESHOLDS, packageTypes: [PackageType.Image] },
   stuckPendingMinutes: 30,
   oldImageDays: 90,
-  baseImage: { warningReleasesBehind: 3, criticalReleasesBehind: 10, warningDaysBehind: 30, criticalDaysBehind: 90 },
+  baseImage: { warningReleasesBehind: 3, warningDaysBehind: 30 },
   deprecationWarningDays: 60,
+  deprecationCriticalDays: 14,
+  inactiveTrafficDays: 14,
+  idleInUseDays: 30,
+  environment: DEFAULT_ENVIRONMENT_CONFIG,
   findingSeverities: ["critical", "high"],
   coldStart: { regressionFactor: 1.5, minColdStarts: 20, minInvocations: 100, baselineWeeks: 4, minBaselineWeeks: 2 },
   imageSize: { limitBytes: 10 * 1024 ** 3, marginRatio: 0.1 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateRules, RULES } from "./evaluate";
+import { evaluateRules, RULE_EVALUATORS } from "./evaluate";
+import { RULE_IDS, RULE_REGISTRY } from "./registry";
 import { CONFIG, daysAgo, facts, image, NOW } from "./test-fixtures";
 
 describe("evaluateRules", () => {
@@ -35,8 +36,8 @@ describe("evaluateRules", () => {
     ]);
   });
 
-  it("has twelve rules with distinct fingerprints for one function", () => {
-    expect(RULES).toHaveLength(12);
+  it("has an evaluator for exactly the registered rules, with distinct fingerprints for one function", () => {
+    expect(Object.keys(RULE_EVALUATORS).sort()).toEqual([...RULE_IDS].sort());
     const active = evaluateRules(
       facts({
         lastInvokedAt: daysAgo(11),
@@ -59,5 +60,42 @@ describe("evaluateRules", () => {
       "cold-start-regression",
     ]);
     expect(new Set(active.map((f) => f.fingerprint)).size).toBe(active.length);
+  });
+
+  it("lowers each severity one level outside production", () => {
+    const broken = { state: "Failed", stateReasonCode: "ImageDeleted", image: image({ pushedAt: daysAgo(200) }) };
+    const severities = (tags: Record<string, string>, name = "orders-api") =>
+      evaluateRules(facts({ ...broken, tags, identity: { ...facts().identity, name } }), CONFIG, NOW).map((f) => [
+        f.rule,
+        f.severity,
+      ]);
+    expect(severities({ env: "prod" })).toEqual([
+      ["failed", "critical"],
+      ["old-image", "info"],
+    ]);
+    expect(severities({ env: "qa" })).toEqual([
+      ["failed", "warning"],
+      ["old-image", "info"],
+    ]);
+    expect(severities({}, "orders-api-dev")).toEqual([
+      ["failed", "warning"],
+      ["old-image", "info"],
+    ]);
+    // Unknown environment: production. Configured off: no lowering.
+    expect(severities({})[0]).toEqual(["failed", "critical"]);
+    const keep = { ...CONFIG, environment: { ...CONFIG.environment, lowerOutsideProduction: false } };
+    expect(evaluateRules(facts({ ...broken, tags: { env: "dev" } }), keep, NOW)[0]?.severity).toBe("critical");
+  });
+
+  it("documents every rule in the registry", () => {
+    for (const rule of Object.values(RULE_REGISTRY)) {
+      expect(rule.label && rule.title && rule.severityPolicy && rule.meaning && rule.action).toBeTruthy();
+      expect(rule.severities.length).toBeGreaterThan(0);
+    }
+    // Hygiene pages nobody, except a deprecated runtime days before AWS blocks updates.
+    const criticalHygiene = Object.entries(RULE_REGISTRY).filter(
+      ([, rule]) => rule.impact === "hygiene" && (rule.severities as readonly string[]).includes("critical"),
+    );
+    expect(criticalHygiene.map(([id]) => id)).toEqual(["deprecated-runtime"]);
   });
 });

@@ -32,6 +32,8 @@ export interface WeekColdStarts {
 
 export interface FunctionFacts {
   identity: FunctionIdentity & { team: string | null };
+  /** The function's tags (the environment is read from them). */
+  tags: Readonly<Record<string, string>>;
   packageType: PackageType;
   /** Configured runtime of a Zip function; null for images. */
   runtime: string | null;
@@ -47,5 +49,7 @@ export interface FunctionFacts {
   lastInvokedAt: Date | null;
   firstSeenAt: Date;
   image: ImageFacts | null;
+  /** The deployed image's repository URI, whether or not ECR described the image. */
+  imageRepository: string | null;
   coldStarts: { thisWeek: WeekColdStarts; previousWeeks: readonly WeekColdStarts[] } | null;
 }

@@ -7,7 +7,6 @@ export function failed(facts: FunctionFacts): Finding | null {
   if (facts.state !== FunctionState.Failed) return null;
   return makeFinding("failed", facts, {
     severity: "critical",
-    title: "Failed",
     reason: `Failed (${facts.stateReasonCode ?? "no reason code"}): invocations fail; ${explainReasonCode(facts.stateReasonCode, facts.stateReason)}`,
     evidence: {
       state: facts.state,

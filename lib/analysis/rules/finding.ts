@@ -1,20 +1,9 @@
 import type { FunctionFacts } from "./facts";
+import { RULE_REGISTRY, type RuleId } from "./registry";
+import type { Severity } from "./severity";
 
-export type Severity = "info" | "warning" | "critical";
-
-export type RuleId =
-  | "idle-near-inactive"
-  | "inactive"
-  | "failed"
-  | "update-failed"
-  | "stuck-pending"
-  | "base-image-behind"
-  | "deprecated-runtime"
-  | "image-findings"
-  | "old-image"
-  | "image-at-risk"
-  | "cold-start-regression"
-  | "image-size-near-limit";
+export type { RuleId } from "./registry";
+export type { Severity } from "./severity";
 
 export type EvidenceValue = string | number | boolean | null;
 
@@ -31,7 +20,8 @@ export interface Finding {
 
 export interface FindingFields {
   severity: Severity;
-  title: string;
+  /** Defaults to the rule's title in the registry. */
+  title?: string;
   reason: string;
   evidence: Record<string, EvidenceValue>;
 }
@@ -43,7 +33,7 @@ export interface FindingFields {
 export function makeFinding(rule: RuleId, facts: FunctionFacts, fields: FindingFields, imageDigest?: string): Finding {
   const { accountId, region, name } = facts.identity;
   const parts = [rule, accountId, region, name, ...(imageDigest === undefined ? [] : [imageDigest])];
-  return { rule, ...fields, fingerprint: parts.join(":") };
+  return { rule, ...fields, title: fields.title ?? RULE_REGISTRY[rule].title, fingerprint: parts.join(":") };
 }
 
 export function isoOrNull(date: Date | null): string | null {

@@ -39,8 +39,8 @@ describe("base-image-behind", () => {
     [3, 5, "warning"],
     [1, 30, "warning"],
     [9, 89, "warning"],
-    [10, 5, "critical"],
-    [1, 90, "critical"],
+    // Hygiene: however far behind, never critical.
+    [30, 400, "warning"],
   ] as const)("%d behind, newer for %d days → %s", (count, days, severity) => {
     expect(baseImageBehind(facts({ image: image({ lineage: behind(count, days) }) }), CONFIG, NOW)?.severity).toBe(
       severity,
@@ -64,19 +64,40 @@ describe("deprecated-runtime", () => {
   const zip = (runtime: string) => facts({ packageType: "Zip", runtime, image: null });
   const at = (iso: string) => new Date(iso);
 
-  it("warns within 60 days and is critical once deprecated", () => {
+  it("informs within 60 days and warns once deprecated", () => {
     // nodejs22.x is deprecated on 2027-04-30.
     expect(deprecatedRuntime(zip("nodejs22.x"), CONFIG, at("2027-02-28T23:59:59Z"))).toBeNull();
     const soon = deprecatedRuntime(zip("nodejs22.x"), CONFIG, at("2027-03-01T00:00:00Z"));
     expect(soon).toMatchObject({
-      severity: "warning",
+      severity: "info",
       reason: "Runtime nodejs22.x is deprecated on 2027-04-30 (in 60 d)",
     });
     const past = deprecatedRuntime(zip("nodejs22.x"), CONFIG, at("2027-04-30T00:00:00Z"));
     expect(past).toMatchObject({
-      severity: "critical",
+      severity: "warning",
       reason: "Runtime nodejs22.x deprecated since 2027-04-30: no more security patches",
       evidence: { runtime: "nodejs22.x", deprecated: true, deprecatedOn: "2027-04-30", daysUntilDeprecation: null },
+    });
+  });
+
+  it("is critical only within 14 days before AWS blocks updates of a Zip function", () => {
+    // python3.9: deprecated 2025-12-15, updates blocked from 2027-03-03.
+    expect(deprecatedRuntime(zip("python3.9"), CONFIG, at("2027-02-16T23:59:59Z"))?.severity).toBe("warning");
+    const soon = deprecatedRuntime(zip("python3.9"), CONFIG, at("2027-02-17T00:00:00Z"));
+    expect(soon).toMatchObject({
+      severity: "critical",
+      reason:
+        "Runtime python3.9 deprecated since 2025-12-15: no more security patches; AWS blocks updates on 2027-03-03 (in 14 d)",
+      evidence: { blockUpdateOn: "2027-03-03" },
+    });
+    const blocked = deprecatedRuntime(zip("python3.9"), CONFIG, at("2027-03-03T00:00:00Z"));
+    expect(blocked).toMatchObject({ severity: "warning" });
+    expect(blocked?.reason).toContain("AWS blocks updates since 2027-03-03");
+    // AWS blocks nothing for image functions: a python3.9 base image stays a warning.
+    const imageFn = facts({ image: image({ baseRuntime: "python3.9" }) });
+    expect(deprecatedRuntime(imageFn, CONFIG, at("2027-02-20T00:00:00Z"))).toMatchObject({
+      severity: "warning",
+      evidence: { blockUpdateOn: null },
     });
   });
 
@@ -108,12 +129,12 @@ describe("image-findings", () => {
   const counts = (critical: number, high: number, medium = 0, low = 0) =>
     facts({ image: image({ findings: { critical, high, medium, low } }) });
 
-  it("is critical for critical findings and a warning for high ones", () => {
+  it("warns for critical findings and informs for high ones: never critical", () => {
     expect(imageFindings(counts(1, 3), CONFIG)).toMatchObject({
-      severity: "critical",
+      severity: "warning",
       reason: "Image scan: 1 critical, 3 high",
     });
-    expect(imageFindings(counts(0, 1, 9), CONFIG)).toMatchObject({ severity: "warning", reason: "Image scan: 1 high" });
+    expect(imageFindings(counts(0, 1, 9), CONFIG)).toMatchObject({ severity: "info", reason: "Image scan: 1 high" });
     expect(imageFindings(counts(0, 0, 5, 5), CONFIG)).toBeNull();
     expect(imageFindings(facts({ image: image({ findings: null }) }), CONFIG)).toBeNull();
   });
@@ -179,15 +200,15 @@ describe("image-size-near-limit", () => {
   const GiB = 1024 ** 3;
   const sized = (bytes: number | null) => facts({ image: image({ sizeBytes: bytes }) });
 
-  it("warns within 10% of 10 GiB and is critical at the limit", () => {
+  it("informs within 10% of 10 GiB and warns at the limit", () => {
     expect(imageSizeNearLimit(sized(9 * GiB - 1), CONFIG)).toBeNull();
     expect(imageSizeNearLimit(sized(9 * GiB), CONFIG)).toMatchObject({
-      severity: "warning",
+      severity: "info",
       reason: "Image is 9.0 GiB compressed, within 10% of the 10.0 GiB limit",
     });
-    expect(imageSizeNearLimit(sized(10 * GiB - 1), CONFIG)?.severity).toBe("warning");
+    expect(imageSizeNearLimit(sized(10 * GiB - 1), CONFIG)?.severity).toBe("info");
     expect(imageSizeNearLimit(sized(10 * GiB), CONFIG)).toMatchObject({
-      severity: "critical",
+      severity: "warning",
       reason: "Image is 10.0 GiB compressed, at or over the 10.0 GiB limit",
     });
   });

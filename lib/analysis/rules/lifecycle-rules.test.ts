@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MINUTE_MS } from "../time";
 import { failed } from "./failed";
 import { idleNearInactive } from "./idle-near-inactive";
-import { inactive } from "./inactive";
+import { inactive as inactiveRule } from "./inactive";
 import { stuckPending } from "./stuck-pending";
 import { CONFIG, DIGEST, daysAgo, facts, NOW } from "./test-fixtures";
 import { updateFailed } from "./update-failed";
@@ -14,8 +14,15 @@ describe("idle-near-inactive", () => {
     [12.99, "warning"],
     [13, "critical"],
     [14, "critical"],
+    // Invoked more than 30 days ago: abandoned, nobody fails when it goes Inactive.
+    [31, "info"],
   ] as const)("idle %f days → %s", (days, severity) => {
     expect(idleNearInactive(facts({ lastInvokedAt: daysAgo(days) }), CONFIG, NOW)?.severity ?? null).toBe(severity);
+  });
+
+  it("is only informative when no invocation was ever seen, however close the threshold", () => {
+    const finding = idleNearInactive(facts({ lastInvokedAt: null, firstSeenAt: daysAgo(13.5) }), CONFIG, NOW);
+    expect(finding).toMatchObject({ severity: "info", evidence: { inUse: false } });
   });
 
   it("gives the predicted date in one line, with evidence", () => {
@@ -63,14 +70,29 @@ describe("idle-near-inactive", () => {
 });
 
 describe("inactive", () => {
+  const inactive = (f: Parameters<typeof inactiveRule>[0]) => inactiveRule(f, CONFIG, NOW);
+
   it("spells out that the next invocation fails", () => {
     const finding = inactive(
-      facts({ state: "Inactive", stateReasonCode: "Idle", stateReason: "The function is inactive." }),
+      facts({
+        state: "Inactive",
+        stateReasonCode: "Idle",
+        stateReason: "The function is inactive.",
+        lastInvokedAt: daysAgo(20),
+      }),
     );
-    expect(finding).toMatchObject({ severity: "critical", title: "Inactive" });
+    expect(finding).toMatchObject({ severity: "warning", title: "Inactive", evidence: { recentTraffic: false } });
     expect(finding?.reason).toBe(
       "Inactive (Idle): the next invocation will fail while the function goes back through Pending; Lambda reclaimed it after it sat idle",
     );
+  });
+
+  it("is critical when it had traffic in the last 14 days", () => {
+    const called = inactive(facts({ state: "Inactive", stateReasonCode: "Idle", lastInvokedAt: daysAgo(14) }));
+    expect(called).toMatchObject({ severity: "critical", evidence: { recentTraffic: true } });
+    expect(called?.reason).toMatch(/it had traffic in the last 14 d$/);
+    expect(inactive(facts({ state: "Inactive", lastInvokedAt: daysAgo(14.01) }))?.severity).toBe("warning");
+    expect(inactive(facts({ state: "Inactive", lastInvokedAt: null }))?.severity).toBe("warning");
   });
 
   it("explains other reason codes", () => {

@@ -14,7 +14,6 @@ export function oldImage(facts: FunctionFacts, config: RuleConfig, now: Date): F
     facts,
     {
       severity: "info",
-      title: "Old image",
       reason: `Image pushed ${ageDays} days ago (${utcDate(image.pushedAt)}), base image unknown: probably unpatched (limit ${config.oldImageDays} d)`,
       evidence: {
         pushedAt: image.pushedAt.toISOString(),

@@ -10,7 +10,6 @@ export function stuckPending(facts: FunctionFacts, config: RuleConfig, now: Date
   if (minutes <= config.stuckPendingMinutes) return null;
   return makeFinding("stuck-pending", facts, {
     severity: "critical",
-    title: "Stuck in Pending",
     reason: `Pending for ${Math.floor(minutes)} min (limit ${config.stuckPendingMinutes} min)${facts.stateReasonCode === null ? "" : `, reason ${facts.stateReasonCode}`}; invocations fail until it is Active`,
     evidence: {
       pendingSince: facts.pendingSince.toISOString(),

@@ -29,6 +29,7 @@ export function image(overrides: Partial<ImageFacts> = {}): ImageFacts {
 export function facts(overrides: Partial<FunctionFacts> = {}): FunctionFacts {
   return {
     identity: { accountId: "111122223333", region: "eu-west-1", name: "orders-api", team: "payments" },
+    tags: { team: "payments", env: "prod" },
     packageType: "Image",
     runtime: null,
     state: "Active",
@@ -41,6 +42,7 @@ export function facts(overrides: Partial<FunctionFacts> = {}): FunctionFacts {
     lastInvokedAt: daysAgo(0.1),
     firstSeenAt: daysAgo(200),
     image: image(),
+    imageRepository: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/orders",
     coldStarts: null,
     ...overrides,
   };

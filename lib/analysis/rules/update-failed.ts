@@ -8,7 +8,6 @@ export function updateFailed(facts: FunctionFacts): Finding | null {
   const code = facts.lastUpdateStatusReasonCode;
   return makeFinding("update-failed", facts, {
     severity: "warning",
-    title: "Last update failed",
     reason: `Last update failed (${code ?? "no reason code"}) and was not applied; ${explainReasonCode(code, facts.lastUpdateStatusReason)}`,
     evidence: {
       lastUpdateStatus: facts.lastUpdateStatus,

@@ -21,6 +21,7 @@ export const COLD_START_WEEKS = 5;
 const WEEK_MS = 7 * DAY_MS;
 
 const stringArray = z.array(z.string()).catch([]);
+const tagsSchema = z.record(z.string(), z.string()).catch({});
 
 /**
  * Builds the rule facts of every live function with a fixed number of queries, whatever the fleet
@@ -39,6 +40,7 @@ export async function loadFunctionFacts(
       region: true,
       name: true,
       team: true,
+      tags: true,
       packageType: true,
       runtime: true,
       state: true,
@@ -63,6 +65,7 @@ export async function loadFunctionFacts(
     functionId: fn.id,
     facts: {
       identity: { accountId: fn.accountId, region: fn.region, name: fn.name, team: fn.team },
+      tags: parseJsonColumn(tagsSchema, fn.tags),
       packageType: fn.packageType,
       runtime: fn.runtime,
       state: fn.state,
@@ -78,6 +81,7 @@ export async function loadFunctionFacts(
       // none is known to have been idle at least that long, not only since we first saw it.
       firstSeenAt: new Date(fn.firstSeenAt.getTime() - LAST_INVOCATION_LOOKBACK_MS),
       image: images.get(fn.id) ?? null,
+      imageRepository: fn.imageRepository,
       coldStarts: coldStartWeeks(coldStarts, fn.id),
     },
   }));

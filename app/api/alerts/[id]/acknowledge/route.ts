@@ -13,7 +13,7 @@ export const POST = route(async (request: Request, context: AlertRouteContext) =
   const session = await requireRole("admin");
   const { id } = alertIdParams.parse(await context.params);
   parseQuery(noParamsSchema, new URL(request.url).searchParams);
-  await readBody(request, acknowledgeBody);
+  const { note } = await readBody(request, acknowledgeBody);
   const scope = accountScope(session);
-  return actionResponse(id, await acknowledgeAlert(id, { by: actorName(session), scope }), scope);
+  return actionResponse(id, await acknowledgeAlert(id, { by: actorName(session), note, scope }), scope);
 });

@@ -15,10 +15,11 @@ export const POST = route(async (request: Request, context: AlertRouteContext) =
   const { id } = alertIdParams.parse(await context.params);
   parseQuery(noParamsSchema, new URL(request.url).searchParams);
   const now = new Date();
-  const { until } = await readBody(request, silenceBody(now));
+  const { until, note } = await readBody(request, silenceBody(now));
   const result = await silenceAlert(id, {
     until: until === null ? null : new Date(until),
     by: actorName(session),
+    note,
     now,
     scope,
   });
