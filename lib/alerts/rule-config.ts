@@ -8,5 +8,6 @@ export function ruleConfigFrom(config: Pick<ImageFleetConfig, "idle" | "alerts">
     idle: { ...DEFAULT_RULE_CONFIG.idle, ...config.idle },
     stuckPendingMinutes: config.alerts.stuckPendingMinutes,
     oldImageDays: config.alerts.oldImageDays,
+    scanMaxAgeDays: config.alerts.scanMaxAgeDays,
   };
 }

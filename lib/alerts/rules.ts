@@ -14,6 +14,8 @@ export const RULE_LABELS: Record<RuleId, string> = {
   "image-at-risk": "Image at risk",
   "cold-start-regression": "Cold-start regression",
   "image-size-near-limit": "Image size near limit",
+  "image-expiry-risk": "Lifecycle policy will expire image",
+  "scan-coverage-lapsed": "Image scanning lapsed",
 };
 
 export const RULE_IDS = Object.keys(RULE_LABELS) as [RuleId, ...RuleId[]];

@@ -114,6 +114,8 @@ export const configSchema = z
         publicBaseUrl: z.url().optional(),
         stuckPendingMinutes: positive.default(30),
         oldImageDays: positive.default(90),
+        /** An in-use image whose last completed scan is older than this raises scan-coverage-lapsed. */
+        scanMaxAgeDays: positive.default(14),
         channels: z.array(channel).default([]),
       })
       .prefault({}),

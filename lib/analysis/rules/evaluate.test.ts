@@ -35,12 +35,17 @@ describe("evaluateRules", () => {
     ]);
   });
 
-  it("has twelve rules with distinct fingerprints for one function", () => {
-    expect(RULES).toHaveLength(12);
+  it("has fourteen rules with distinct fingerprints for one function", () => {
+    expect(RULES).toHaveLength(14);
     const active = evaluateRules(
       facts({
         lastInvokedAt: daysAgo(11),
-        image: image({ tagged: false, pushedAt: daysAgo(100) }),
+        image: image({
+          tagged: false,
+          pushedAt: daysAgo(100),
+          scanCompletedAt: daysAgo(100),
+          lifecycle: { status: "expires", rulePriority: 1, rule: "keep 1", expiresAt: null, pushesLeft: 1 },
+        }),
         coldStarts: {
           thisWeek: { coldStarts: 100, invocations: 1000, initP95Ms: 900 },
           previousWeeks: [
@@ -55,6 +60,8 @@ describe("evaluateRules", () => {
     expect(active.map((f) => f.rule)).toEqual([
       "idle-near-inactive",
       "image-at-risk",
+      "image-expiry-risk",
+      "scan-coverage-lapsed",
       "old-image",
       "cold-start-regression",
     ]);

@@ -7,10 +7,12 @@ import { failed } from "./failed";
 import type { Finding } from "./finding";
 import { idleNearInactive } from "./idle-near-inactive";
 import { imageAtRisk } from "./image-at-risk";
+import { imageExpiryRisk } from "./image-expiry-risk";
 import { imageFindings } from "./image-findings";
 import { imageSizeNearLimit } from "./image-size-near-limit";
 import { inactive } from "./inactive";
 import { oldImage } from "./old-image";
+import { scanCoverageLapsed } from "./scan-coverage-lapsed";
 import { stuckPending } from "./stuck-pending";
 import { updateFailed } from "./update-failed";
 
@@ -24,9 +26,11 @@ export const RULES: readonly Rule[] = [
   updateFailed,
   idleNearInactive,
   imageAtRisk,
+  imageExpiryRisk,
   baseImageBehind,
   deprecatedRuntime,
   imageFindings,
+  scanCoverageLapsed,
   oldImage,
   imageSizeNearLimit,
   coldStartRegression,

@@ -14,7 +14,9 @@ export type RuleId =
   | "old-image"
   | "image-at-risk"
   | "cold-start-regression"
-  | "image-size-near-limit";
+  | "image-size-near-limit"
+  | "image-expiry-risk"
+  | "scan-coverage-lapsed";
 
 export type EvidenceValue = string | number | boolean | null;
 

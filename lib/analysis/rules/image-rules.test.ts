@@ -3,9 +3,11 @@ import type { BaseImageRelease, LineageResult } from "../lineage";
 import { baseImageBehind } from "./base-image-behind";
 import { deprecatedRuntime, effectiveRuntime } from "./deprecated-runtime";
 import { imageAtRisk } from "./image-at-risk";
+import { imageExpiryRisk } from "./image-expiry-risk";
 import { imageFindings } from "./image-findings";
 import { imageSizeNearLimit } from "./image-size-near-limit";
 import { oldImage } from "./old-image";
+import { scanCoverageLapsed } from "./scan-coverage-lapsed";
 import { CONFIG, DIGEST, daysAgo, facts, image, NOW } from "./test-fixtures";
 
 const release = (version: string, publishedAt: Date): BaseImageRelease => ({
@@ -196,5 +198,89 @@ describe("image-size-near-limit", () => {
     const config = { ...CONFIG, imageSize: { limitBytes: 10 * GiB, marginRatio: 0.2 } };
     expect(imageSizeNearLimit(sized(8 * GiB), config)?.reason).toContain("within 20% of");
     expect(imageSizeNearLimit(sized(null), CONFIG)).toBeNull();
+  });
+});
+
+describe("image-expiry-risk", () => {
+  const expiring = (expiresAt: Date | null, pushesLeft: number | null) =>
+    image({
+      lifecycle: { status: "expires", rulePriority: 3, rule: "keep last 10 tagged prod-*", expiresAt, pushesLeft },
+    });
+
+  it.each([
+    [daysAgo(-0.5), null, "critical"],
+    [daysAgo(1), null, "critical"],
+    [daysAgo(-4), null, "warning"],
+    [daysAgo(-40), null, null],
+    [null, 0, "critical"],
+    [null, 1, "critical"],
+    [null, 3, "warning"],
+    [null, 9, null],
+  ] as const)("expiry %s / %s pushes left → %s", (expiresAt, pushesLeft, severity) => {
+    const finding = imageExpiryRisk(facts({ image: expiring(expiresAt, pushesLeft) }), CONFIG, NOW);
+    expect(finding?.severity ?? null).toBe(severity);
+  });
+
+  it("names the rule and when, keyed by digest", () => {
+    const finding = imageExpiryRisk(facts({ image: expiring(daysAgo(-4), null) }), CONFIG, NOW);
+    expect(finding?.reason).toBe(
+      "Rule 3 (keep last 10 tagged prod-*) will expire the image $LATEST runs in ~4 days (2026-12-05)",
+    );
+    expect(finding?.fingerprint).toBe(`image-expiry-risk:111122223333:eu-west-1:orders-api:${DIGEST}`);
+    expect(imageExpiryRisk(facts({ image: expiring(null, 1) }), CONFIG, NOW)?.reason).toContain(
+      "at the next push of a matching image",
+    );
+  });
+
+  it("covers digests only versions and aliases run, worst first", () => {
+    const pinned = { ...expiring(null, 1), digest: "sha256:pinned" };
+    const finding = imageExpiryRisk(
+      facts({
+        image: expiring(daysAgo(-10), null),
+        pinnedImages: [{ image: pinned, usedBy: ["version 4", "alias live (10 %)"] }],
+      }),
+      CONFIG,
+      NOW,
+    );
+    expect(finding).toMatchObject({
+      severity: "critical",
+      evidence: { imageDigest: "sha256:pinned", moreDigestsAtRisk: 1 },
+    });
+    expect(finding?.reason).toContain("the image version 4, alias live (10 %) runs at the next push");
+  });
+
+  it("is silent when the policy keeps the image, cannot evaluate it, or the image is gone", () => {
+    expect(imageExpiryRisk(facts({ image: image({ lifecycle: { status: "kept" } }) }), CONFIG, NOW)).toBeNull();
+    const cannot = image({ lifecycle: { status: "cannot-evaluate", rulePriority: 1, reason: "x" } });
+    expect(imageExpiryRisk(facts({ image: cannot }), CONFIG, NOW)).toBeNull();
+    expect(imageExpiryRisk(facts({ image: { ...expiring(null, 0), missing: true } }), CONFIG, NOW)).toBeNull();
+  });
+});
+
+describe("scan-coverage-lapsed", () => {
+  it("fires when Inspector stopped re-scanning, with what to do", () => {
+    const finding = scanCoverageLapsed(
+      facts({ image: image({ scanStatus: "SCAN_ELIGIBILITY_EXPIRED", scanCompletedAt: daysAgo(20) }) }),
+      CONFIG,
+      NOW,
+    );
+    expect(finding?.severity).toBe("warning");
+    expect(finding?.reason).toContain("SCAN_ELIGIBILITY_EXPIRED; last scan 2026-11-11");
+    expect(finding?.reason).toContain("extend Inspector's ECR re-scan duration");
+  });
+
+  it("fires when the last completed scan is older than the limit, not at it", () => {
+    expect(scanCoverageLapsed(facts({ image: image({ scanCompletedAt: daysAgo(14.5) }) }), CONFIG, NOW)).toBeNull();
+    expect(
+      scanCoverageLapsed(facts({ image: image({ scanCompletedAt: daysAgo(15) }) }), CONFIG, NOW)?.evidence,
+    ).toMatchObject({ scanCompletedAt: daysAgo(15).toISOString(), maxAgeDays: 14 });
+  });
+
+  it("is silent for never-scanned or deleted images", () => {
+    expect(
+      scanCoverageLapsed(facts({ image: image({ scanStatus: null, scanCompletedAt: null }) }), CONFIG, NOW),
+    ).toBeNull();
+    const gone = image({ scanStatus: "SCAN_ELIGIBILITY_EXPIRED", missing: true });
+    expect(scanCoverageLapsed(facts({ image: gone }), CONFIG, NOW)).toBeNull();
   });
 });

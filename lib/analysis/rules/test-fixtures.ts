@@ -20,6 +20,9 @@ export function image(overrides: Partial<ImageFacts> = {}): ImageFacts {
     missing: false,
     tagged: true,
     findings: { critical: 0, high: 0, medium: 0, low: 0 },
+    scanStatus: "COMPLETE",
+    scanCompletedAt: daysAgo(1),
+    lifecycle: null,
     lineage: null,
     baseRuntime: null,
     ...overrides,
@@ -41,6 +44,7 @@ export function facts(overrides: Partial<FunctionFacts> = {}): FunctionFacts {
     lastInvokedAt: daysAgo(0.1),
     firstSeenAt: daysAgo(200),
     image: image(),
+    pinnedImages: [],
     coldStarts: null,
     ...overrides,
   };

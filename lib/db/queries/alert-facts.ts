@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { storedVerdict } from "@/lib/analysis/lifecycle-policy";
 import { type BaseImageRelease, matchBaseImage } from "@/lib/analysis/lineage";
 import type { FunctionFacts, ImageFacts, WeekColdStarts } from "@/lib/analysis/rules/facts";
 import { DAY_MS } from "@/lib/analysis/time";
@@ -21,6 +22,7 @@ export const COLD_START_WEEKS = 5;
 const WEEK_MS = 7 * DAY_MS;
 
 const stringArray = z.array(z.string()).catch([]);
+const lifecycleColumn = storedVerdict.nullable().catch(null);
 
 /**
  * Builds the rule facts of every live function with a fixed number of queries, whatever the fleet
@@ -78,6 +80,7 @@ export async function loadFunctionFacts(
       // none is known to have been idle at least that long, not only since we first saw it.
       firstSeenAt: new Date(fn.firstSeenAt.getTime() - LAST_INVOCATION_LOOKBACK_MS),
       image: images.get(fn.id) ?? null,
+      pinnedImages: [],
       coldStarts: coldStartWeeks(coldStarts, fn.id),
     },
   }));
@@ -136,6 +139,9 @@ async function deployedImages(
               medium: row.findingsMedium,
               low: row.findingsLow,
             },
+      scanStatus: row.scanStatus,
+      scanCompletedAt: row.scanCompletedAt,
+      lifecycle: parseJsonColumn(lifecycleColumn, row.lifecycle),
       lineage: layers.length === 0 || catalog.length === 0 ? null : matchBaseImage(layers, catalog),
       baseRuntime: null,
     });
@@ -155,6 +161,8 @@ function imagesByDigest(db: Db, digests: string[]) {
       sizeBytes: true,
       manifestLayers: true,
       scanStatus: true,
+      scanCompletedAt: true,
+      lifecycle: true,
       findingsCritical: true,
       findingsHigh: true,
       findingsMedium: true,
