@@ -11,6 +11,7 @@ import { type FunctionRow, loadFunctions } from "@/lib/db/writes/functions";
 import { imageId, loadImages } from "@/lib/db/writes/images";
 import { finishPollRun, type PollStatus, type PollTrigger, startPollRun } from "@/lib/db/writes/poll-runs";
 import { writePollUnit } from "@/lib/db/writes/poll-unit";
+import { loadVersions } from "@/lib/db/writes/versions";
 import { log } from "@/lib/log";
 import { collectColdStarts } from "./cold-starts";
 import { collectImages, type ImageTarget } from "./images";
@@ -19,6 +20,7 @@ import { collectMetrics } from "./metrics";
 import { PollErrors } from "./poll-errors";
 import { readStates, selectStateReads } from "./state-reads";
 import { functionChanges, progressUpdates } from "./unit-writes";
+import { collectVersions, versionsDue } from "./versions";
 
 export interface UnitContext {
   db: Db;
@@ -186,11 +188,35 @@ async function observe(
       signal,
     ),
   );
-  const imageTargets = current.flatMap((row): ImageTarget[] =>
-    row.packageType === "Image" && row.imageDigest && row.imageRepository
-      ? [{ imageDigest: row.imageDigest, imageRepository: row.imageRepository, architecture: row.architecture }]
-      : [],
+  const knownVersions = await loadVersions(
+    ctx.db,
+    current.filter((row) => row.packageType === "Image").map((row) => row.id),
   );
+  const versions = await timer.time("versions", () =>
+    collectVersions(
+      aws.lambda(scope),
+      versionsDue(current, new Set([...inventory.created, ...inventory.changed.keys()]), now),
+      knownVersions,
+      now,
+      errors,
+      signal,
+    ),
+  );
+  const versionsNow = new Map(knownVersions);
+  for (const write of versions) versionsNow.set(write.functionId, write.versions);
+  // Every digest the function can run: $LATEST's and each published version's.
+  const imageTargets = current.flatMap((row): ImageTarget[] => {
+    if (row.packageType !== "Image") return [];
+    const pinned = (versionsNow.get(row.id) ?? []).map((v) => ({
+      digest: v.imageDigest,
+      repository: v.imageRepository,
+    }));
+    return [{ digest: row.imageDigest, repository: row.imageRepository }, ...pinned].flatMap((image) =>
+      image.digest && image.repository
+        ? [{ imageDigest: image.digest, imageRepository: image.repository, architecture: row.architecture }]
+        : [],
+    );
+  });
   const images = await timer.time("images", async () =>
     collectImages(
       (region) => aws.ecr({ ...scope, region }),
@@ -227,6 +253,7 @@ async function observe(
       states: changes.states,
       buckets: [...metrics.buckets, ...coldStarts.buckets],
       images,
+      versions,
       snapshot: countFleet(current),
     },
   };

@@ -81,6 +81,7 @@ export function functionChanges(o: Observed): FunctionChangeSet {
         lastInvokedAt: null,
         metricsThrough: null,
         coldStartsThrough: null,
+        versionsCheckedAt: null,
         ...seen,
       };
       set.functions.create.push(row);

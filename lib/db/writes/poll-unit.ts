@@ -8,6 +8,7 @@ import { type BucketWrite, upsertBuckets } from "./metric-buckets";
 import { finishPollRun, type PollRunEnd } from "./poll-runs";
 import { applyStateObservations, closeOpenIntervals, type FunctionStateObservation } from "./state-intervals";
 import { writeTransaction } from "./transaction";
+import { type FunctionVersionsWrite, writeVersions } from "./versions";
 
 /** Everything one account × region poll writes, in one transaction. */
 export interface PollUnitWrites {
@@ -20,6 +21,7 @@ export interface PollUnitWrites {
   states: FunctionStateObservation[];
   buckets: BucketWrite[];
   images: ImageRow[];
+  versions: FunctionVersionsWrite[];
   snapshot: FleetCountRow[];
 }
 
@@ -31,6 +33,7 @@ export function writePollUnit(db: Db, writes: PollUnitWrites): Promise<void> {
     await applyStateObservations(tx, writes.states);
     await upsertBuckets(tx, writes.buckets);
     await upsertImages(tx, writes.images);
+    await writeVersions(tx, writes.versions);
     await insertFleetSnapshot(tx, { at: writes.at, pollRunId: writes.pollRunId, rows: writes.snapshot });
     await finishPollRun(tx, writes.pollRunId, writes.end);
   });
