@@ -20,6 +20,7 @@ import { ConfigChangesCard } from "./config-changes-card";
 import { ConfigurationCard } from "./configuration-card";
 import { IdleCard } from "./idle-card";
 import { ImageCard } from "./image-card";
+import { VersionsCard } from "./versions-card";
 
 export function FunctionView({ path }: { path: FunctionPath }) {
   const [state] = useQueryStates(functionView.parsers);
@@ -75,6 +76,7 @@ export function FunctionView({ path }: { path: FunctionPath }) {
             <IdleCard idle={fn.idle} />
             {fn.image ? <ImageCard image={fn.image} /> : null}
             <ConfigChangesCard changes={fn.configChanges} />
+            {fn.versions ? <VersionsCard versions={fn.versions} /> : null}
           </div>
           <ConfigurationCard fn={fn} />
         </div>

@@ -21,6 +21,8 @@ export interface RepositoryImage {
 }
 
 export type LifecycleVerdict =
+  /** The repository has no lifecycle policy. */
+  | { status: "no-policy" }
   | { status: "kept" }
   | {
       status: "expires";
@@ -196,6 +198,7 @@ function verdictFor(
 
 /** The stored form of a verdict (the Image row's `lifecycle` column); dates travel as ISO strings. */
 export const storedVerdict = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("no-policy") }),
   z.object({ status: z.literal("kept") }),
   z.object({
     status: z.literal("expires"),

@@ -173,7 +173,7 @@ function emptyImage(id: string, repo: RepositoryRef, digest: string): ImageRow {
 
 /**
  * What the repository's lifecycle policy will do to the deployed digests, evaluated locally against
- * every image in the repository (count rules rank them all). Empty without a policy.
+ * every image in the repository (count rules rank them all).
  */
 async function lifecycleVerdicts(
   ecr: ECRClient,
@@ -183,7 +183,7 @@ async function lifecycleVerdicts(
 ): Promise<Map<string, LifecycleVerdict>> {
   if (digests.length === 0) return new Map();
   const text = await getLifecyclePolicy(ecr, repo, signal);
-  if (text === null) return new Map();
+  if (text === null) return new Map(digests.map((digest) => [digest, { status: "no-policy" }]));
   const policy = parseLifecyclePolicy(text);
   let repository: EcrImage[] = [];
   try {

@@ -113,9 +113,12 @@ describe("image-findings", () => {
   it("is critical for critical findings and a warning for high ones", () => {
     expect(imageFindings(counts(1, 3), CONFIG)).toMatchObject({
       severity: "critical",
-      reason: "Image scan: 1 critical, 3 high",
+      reason: "Image scan of 2026-11-30: 1 critical, 3 high",
     });
-    expect(imageFindings(counts(0, 1, 9), CONFIG)).toMatchObject({ severity: "warning", reason: "Image scan: 1 high" });
+    expect(imageFindings(counts(0, 1, 9), CONFIG)).toMatchObject({
+      severity: "warning",
+      reason: "Image scan of 2026-11-30: 1 high",
+    });
     expect(imageFindings(counts(0, 0, 5, 5), CONFIG)).toBeNull();
     expect(imageFindings(facts({ image: image({ findings: null }) }), CONFIG)).toBeNull();
   });
@@ -126,7 +129,7 @@ describe("image-findings", () => {
     const withMedium = { ...CONFIG, findingSeverities: ["critical", "high", "medium"] as const };
     expect(imageFindings(counts(0, 0, 2), withMedium)).toMatchObject({
       severity: "info",
-      reason: "Image scan: 2 medium",
+      reason: "Image scan of 2026-11-30: 2 medium",
     });
   });
 

@@ -8,7 +8,11 @@ import { imagesInUse } from "./images-in-use";
 export const SCAN_ELIGIBILITY_EXPIRED = "SCAN_ELIGIBILITY_EXPIRED";
 
 /** Why the image's findings no longer cover new vulnerabilities, or null while they do. */
-export function scanLapse(image: ImageFacts, config: RuleConfig, now: Date): string | null {
+export function scanLapse(
+  image: Pick<ImageFacts, "missing" | "scanStatus" | "scanCompletedAt">,
+  config: Pick<RuleConfig, "scanMaxAgeDays">,
+  now: Date,
+): string | null {
   if (image.missing) return null;
   if (image.scanStatus === SCAN_ELIGIBILITY_EXPIRED) {
     return `Inspector stopped re-scanning it (SCAN_ELIGIBILITY_EXPIRED${image.scanCompletedAt ? `; last scan ${utcDate(image.scanCompletedAt)}` : ""})`;

@@ -3,6 +3,7 @@ import { type FunctionAlerts, openAlertsByFunction } from "./alerts";
 import "server-only";
 import { z } from "zod";
 import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import type { RuleConfig } from "@/lib/analysis/rules/config";
 import { type StateInterval, timeInStates, transitionsIn } from "@/lib/analysis/state-intervals";
 import { coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
 import type { FunctionIdentity } from "@/lib/analysis/types";
@@ -11,10 +12,11 @@ import type { FunctionWindowQuery } from "@/lib/url-state/function-view";
 import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
 import { type Db, db as defaultDb } from "../client";
 import { imageRef } from "./image-ref";
+import { type DigestSafetyDto, digestSafety, functionVersions, type VersionsDto } from "./image-safety";
 import { parseJsonColumn } from "./json-column";
 import { METRIC_RESOLUTION } from "./metric-aggregates";
 import { bucketStarts, type HourlyMetrics, rollUp } from "./series";
-import { idleThresholds } from "./settings";
+import { idleThresholds, imageSafetyRules } from "./settings";
 import { toIso } from "./sql";
 
 const RECENT_CHANGES = 20;
@@ -94,7 +96,11 @@ export interface FunctionDetail {
     findings: { critical: number; high: number; medium: number; low: number } | null;
     /** ECR answered ImageNotFound: the function will fail on its next cold start. */
     missingAt: string | null;
+    /** Lifecycle policy verdict and scan coverage of the deployed digest. */
+    safety: DigestSafetyDto | null;
   } | null;
+  /** Image functions: published versions and aliases with their digests' safety. */
+  versions: VersionsDto | null;
   idle: {
     lastInvokedAt: string | null;
     idleSince: string;
@@ -129,7 +135,7 @@ export interface FunctionDetail {
   links: { console: string; logsInsights: string };
 }
 
-type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds; scope?: AccountScope };
+type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds; rules?: RuleConfig; scope?: AccountScope };
 
 function toInterval(row: {
   state: string;
@@ -170,6 +176,7 @@ export async function functionDetail(
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
   const thresholds = options.thresholds ?? idleThresholds();
+  const rules = options.rules ?? imageSafetyRules();
   const window = resolveTimeRange(query, now);
 
   const fn = await db.function.findUnique({
@@ -178,7 +185,7 @@ export async function functionDetail(
   });
   if (!fn || !inScope(options.scope ?? null, fn)) return null;
 
-  const [intervalRows, buckets, changes, image] = await Promise.all([
+  const [intervalRows, buckets, changes, image, versions] = await Promise.all([
     db.stateInterval.findMany({
       where: { functionId: fn.id, from: { lt: window.to }, OR: [{ to: null }, { to: { gt: window.from } }] },
       orderBy: { from: "asc" },
@@ -191,6 +198,7 @@ export async function functionDetail(
     fn.imageDigest
       ? db.image.findFirst({ where: { digest: fn.imageDigest }, orderBy: { checkedAt: "desc" } })
       : Promise.resolve(null),
+    fn.packageType === "Image" ? functionVersions(db, fn, rules, now) : Promise.resolve(null),
   ]);
 
   const intervals = intervalRows.map(toInterval);
@@ -262,8 +270,10 @@ export async function functionDetail(
                 }
               : null,
             missingAt: toIso(image?.missingAt),
+            safety: fn.imageDigest ? digestSafety(fn.imageDigest, image, rules, now) : null,
           }
         : null,
+    versions,
     idle: {
       lastInvokedAt: toIso(fn.lastInvokedAt),
       idleSince: idle.idleSince.toISOString(),
