@@ -15,7 +15,7 @@ interface Risk {
 }
 
 /** How soon the rule expires the image, or null when it is further off than the warning horizon. */
-export function expiryRisk(verdict: Expiring, config: RuleConfig, now: Date): Risk | null {
+export function expiryRisk(verdict: Expiring, config: Pick<RuleConfig, "lifecycle">, now: Date): Risk | null {
   if (verdict.expiresAt !== null) {
     const hours = (verdict.expiresAt.getTime() - now.getTime()) / HOUR_MS;
     if (hours > config.lifecycle.warningDays * 24) return null;
