@@ -178,6 +178,31 @@ describe("image-at-risk", () => {
   it("leaves an already Failed function to the failed rule", () => {
     expect(imageAtRisk(facts({ state: "Failed", image: image({ missing: true }) }))).toBeNull();
   });
+
+  it("covers a digest only a version or an alias runs, deleted ones first", () => {
+    const pinned = (digest: string, overrides: Parameters<typeof image>[0], usedBy: string[]) => ({
+      image: image({ digest, ...overrides }),
+      usedBy,
+    });
+    const finding = imageAtRisk(
+      facts({
+        pinnedImages: [
+          pinned("sha256:untagged", { tagged: false }, ["version 2"]),
+          pinned("sha256:gone", { missing: true }, ["version 3", "alias live (10 %)"]),
+        ],
+      }),
+    );
+    expect(finding).toMatchObject({
+      severity: "critical",
+      reason: "The digest version 3, alias live (10 %) runs is gone from its repository: invocations through it fail",
+      evidence: { imageDigest: "sha256:gone", moreDigestsAtRisk: 1 },
+      fingerprint: "image-at-risk:111122223333:eu-west-1:orders-api:sha256:gone",
+    });
+    // A Failed $LATEST does not hide a version's deleted digest.
+    expect(
+      imageAtRisk(facts({ state: "Failed", pinnedImages: [pinned("sha256:gone", { missing: true }, ["version 3"])] })),
+    ).not.toBeNull();
+  });
 });
 
 describe("image-size-near-limit", () => {
