@@ -2,16 +2,18 @@
 // cross-site writes, a rate limit on the JSON API and, when sign-in is configured, the sign-in
 // gate. The gate is not the authorisation boundary: server code checks roles and scopes again
 // (lib/auth/session.ts).
+
 import { type NextRequest, NextResponse } from "next/server";
 import { allowFormTarget } from "@/lib/auth/form-action";
 import { signInGate } from "@/lib/auth/gate";
 import { authSettings } from "@/lib/auth/settings";
 import { signInPageStatus } from "@/lib/auth/sign-in-problem";
+import { appEnv } from "@/lib/config/env";
 import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "@/lib/security/csp";
 import { isCrossSiteWrite } from "@/lib/security/csrf";
 import { createRateLimiter } from "@/lib/security/rate-limit";
 
-const apiLimiter = createRateLimiter(Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 1200));
+const apiLimiter = createRateLimiter(appEnv().API_RATE_LIMIT_PER_MINUTE);
 
 function apiError(status: number, code: string, message: string, headers: Record<string, string> = {}) {
   return NextResponse.json({ error: { code, message } }, { status, headers });
@@ -83,5 +85,11 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Icons and the web manifest are public: the sign-in page shows them too.
+  matcher: [
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|apple-touch-icon.png|manifest.webmanifest).*)",
+    },
+  ],
 };

@@ -7,6 +7,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "ImageFleet", template: "%s · ImageFleet" },
   description: "Fleet observability for AWS Lambda functions packaged as container images",
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  manifest: "/manifest.webmanifest",
 };
 
 // Every page carries a per-request CSP nonce (proxy.ts), so nothing can be prerendered.

@@ -9,7 +9,7 @@ import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
 import { fleetSummary } from "@/lib/db/queries/fleet-summary";
 import { fleetTopLists } from "@/lib/db/queries/fleet-top";
 import { functionDetail } from "@/lib/db/queries/function-detail";
-import { listFunctions } from "@/lib/db/queries/functions";
+import { functionsPage } from "@/lib/db/queries/functions";
 import type { DatabaseTarget } from "@/lib/db/url";
 import { generateReport } from "@/lib/reports/generate";
 import { fleetView } from "@/lib/url-state/fleet-view";
@@ -57,7 +57,7 @@ const SAMPLING_BUDGET_MS = 10_000;
 /** The page loads being timed: each is what one request of the page or endpoint runs. */
 function workloads(db: Db, busyFunction: { accountId: string; region: string; name: string }) {
   const config = configSchema.parse({});
-  const table = (query: Record<string, string>) => () => listFunctions(functionsView.schemas.api.parse(query), { db });
+  const table = (query: Record<string, string>) => () => functionsPage(functionsView.schemas.api.parse(query), { db });
   const overview = fleetView.schemas.api.parse({});
   return [
     { name: "table: first page", budgetMs: 200, run: table({}) },

@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { alertWindow } from "@/lib/analysis/alerts/window";
-import type { AlertDetail, AlertList } from "@/lib/db/queries/alerts";
+import type { AlertDetail, AlertList } from "@/lib/contracts/alerts";
 import { pollJson, waitForFirstCollection } from "./support/collection";
 
 /** Alerts are evaluated after each collection cycle: wait for some about a function that still exists. */

@@ -3,17 +3,19 @@
 // every path segment, request bodies, methods and origins. Whatever comes in, nothing answers
 // 5xx, nothing leaks a stack trace or a server path, API errors keep the shared shape, input
 // reflected in HTML is escaped, and the database answers normally afterwards.
+
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
 import { z } from "zod";
 import { alertsView } from "@/lib/alerts/view";
-import type { AlertList } from "@/lib/db/queries/alerts";
-import type { FunctionRow } from "@/lib/db/queries/functions";
+import type { AlertList } from "@/lib/contracts/alerts";
+import type { FunctionRow } from "@/lib/contracts/functions";
+import { FUNCTION_SORTS } from "@/lib/contracts/functions-query";
 import { reportScopeView } from "@/lib/reports/url-state";
 import { fleetView } from "@/lib/url-state/fleet-view";
 import { functionView } from "@/lib/url-state/function-view";
-import { FUNCTION_SORTS, functionsView } from "@/lib/url-state/functions-view";
+import { functionsView } from "@/lib/url-state/functions-view";
 import { pollJson, waitForFirstCollection } from "./support/collection";
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import type { AlertList } from "@/lib/db/queries/alerts";
+import type { AlertList } from "@/lib/contracts/alerts";
 import { pollJson, waitForFirstCollection } from "./support/collection";
 
 type AlertSummary = AlertList["alerts"][number];

@@ -1,8 +1,9 @@
 import pino from "pino";
+import { appEnv } from "@/lib/config/env";
 
 // Structured logs on stdout (JSON lines). LOG_LEVEL picks the level; tests stay quiet.
 export const log = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info"),
+  level: appEnv().LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info"),
   base: { app: "imagefleet" },
   redact: { paths: ["*.url", "*.webhookUrl", "*.secretAccessKey", "*.sessionToken"], censor: "[redacted]" },
 });

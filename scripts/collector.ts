@@ -4,9 +4,10 @@
 // nothing at all could be collected.
 // With PostgreSQL, `npm run collector` is a worker: any number share the account × region poll jobs
 // through pg-boss (`--lease-seconds N`: how long a job may be held before a dead worker's job moves on).
+import "./lib/require-node";
 import { Collector, collectedAnything } from "@/lib/collector/collector";
 import { formatSummary } from "@/lib/collector/summary";
-import { loadConfig } from "@/lib/config/load";
+import { appConfig } from "@/lib/config/load";
 import { migrate } from "@/lib/db/migrate";
 import { databaseTarget } from "@/lib/db/url";
 import { log } from "@/lib/log";
@@ -19,7 +20,7 @@ const leaseFlag = process.argv.indexOf("--lease-seconds");
 const leaseSeconds = leaseFlag > 0 ? Number(process.argv[leaseFlag + 1]) : undefined;
 
 async function runOnce(): Promise<number> {
-  const { config } = loadConfig();
+  const { config } = appConfig();
   await migrate();
   const setup = await setUpCollector(config);
   const collector = new Collector(setup.options);
@@ -38,7 +39,7 @@ async function runOnce(): Promise<number> {
 }
 
 async function runForever(): Promise<number> {
-  const { config } = loadConfig();
+  const { config } = appConfig();
   await migrate();
   if (leaseSeconds !== undefined && !(leaseSeconds >= 1)) throw new Error("--lease-seconds must be a positive number");
   const running =

@@ -1,23 +1,26 @@
 // `npm start`: validate configuration (no sign-in on a non-loopback address unless explicitly
 // allowed), build once if there is no production build, migrate,
 // then serve on HOST:PORT (127.0.0.1:3000 by default). `--dev` serves with hot reload instead.
+import "./lib/require-node";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { startupRefusal } from "@/lib/auth/exposure";
-import { loadConfig } from "@/lib/config/load";
+import { appEnv } from "@/lib/config/env";
+import { appConfig } from "@/lib/config/load";
 import { migrate } from "@/lib/db/migrate";
 
 const dev = process.argv.includes("--dev");
-const host = process.env.HOST ?? "127.0.0.1";
-const port = process.env.PORT ?? "3000";
 
 function fail(message: string): never {
   console.error(`ImageFleet cannot start: ${message}`);
   process.exit(1);
 }
 
+let host = "";
+let port = 0;
 try {
-  const refusal = startupRefusal(loadConfig().config, host);
+  ({ HOST: host, PORT: port } = appEnv());
+  const refusal = startupRefusal(appConfig().config, host);
   if (refusal) fail(refusal);
   const { applied } = await migrate();
   if (applied.length) console.log(`database migrated: ${applied.join(", ")}`);
@@ -39,7 +42,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   ...(dev ? {} : { NEXT_MANUAL_SIG_HANDLE: "1" }),
 };
-const next = spawn("node_modules/.bin/next", [dev ? "dev" : "start", "-H", host, "-p", port], {
+const next = spawn("node_modules/.bin/next", [dev ? "dev" : "start", "-H", host, "-p", String(port)], {
   stdio: "inherit",
   env,
 });

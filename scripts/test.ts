@@ -1,5 +1,6 @@
 // `npm test`: everything CI checks, in order, stopping at the first failing step. The suite runs
 // on SQLite and on PostgreSQL (127.0.0.1:5432 or IMAGEFLEET_TEST_PG; required when CI is set).
+import "./lib/require-node";
 import fs from "node:fs";
 import { pgAdminUrl, postgresReachable, run } from "./lib/run";
 
@@ -58,6 +59,7 @@ const e2e = (label: string, args: string[]) => {
 step("schema sync", run("node_modules/.bin/tsx", ["scripts/generate.ts", "--check"]));
 step("typecheck", run("node_modules/.bin/tsc", ["--noEmit"]));
 step("lint", run("node_modules/.bin/biome", ["ci", "."]));
+step("layer rules", run("npm", ["run", "--silent", "lint:layers"]));
 vitest("sqlite", []);
 if (withPostgres) vitest("postgresql", ["--project", "integration"], { IMAGEFLEET_TEST_PG: pgAdminUrl });
 step("build", run("npm", ["run", "build"], { NEXT_TELEMETRY_DISABLED: "1" }));

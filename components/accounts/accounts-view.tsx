@@ -1,6 +1,6 @@
 "use client";
 
-import type { AccountRegionStatus, AccountStatus } from "@/lib/db/queries/accounts";
+import type { AccountRegionStatus, AccountStatus } from "@/lib/contracts/accounts";
 import { apiQueries } from "@/lib/query/api-queries";
 import { useApiQuery } from "@/lib/query/use-api-query";
 import { Card } from "../ui/card";

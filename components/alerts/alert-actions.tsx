@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ALL_ALERTS_KEY, alertQueries } from "@/lib/alerts/api-queries";
-import type { AlertDetail } from "@/lib/db/queries/alerts";
+import type { AlertDetail } from "@/lib/contracts/alerts";
+import { ALL_ALERTS_KEY, alertQueries } from "@/lib/query/api-queries";
 import { ErrorState } from "../ui/states";
 
 const SILENCE_HOURS = [

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { alertQueries } from "@/lib/alerts/api-queries";
-import { SEVERITIES } from "@/lib/alerts/view";
+import { SEVERITIES } from "@/lib/contracts/alerts-query";
+import { alertQueries } from "@/lib/query/api-queries";
 import { useApiQuery } from "@/lib/query/use-api-query";
 import { Card } from "../ui/card";
 import { formatCount } from "../ui/format";

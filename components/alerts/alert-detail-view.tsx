@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { alertQueries } from "@/lib/alerts/api-queries";
 import { RULE_LABELS } from "@/lib/alerts/rules";
 import type { RuleId } from "@/lib/analysis/rules/finding";
-import type { AlertDetail } from "@/lib/db/queries/alerts";
+import type { AlertDetail } from "@/lib/contracts/alerts";
+import { alertQueries } from "@/lib/query/api-queries";
 import { useApiQuery } from "@/lib/query/use-api-query";
 import { lambdaConsoleUrl, logsInsightsUrl } from "@/lib/url-state/aws-console";
 import { StateBadge } from "../ui/badges";

@@ -2,8 +2,9 @@
 
 import { type Nullable, useQueryStates, type Values } from "nuqs";
 import { RULE_IDS, RULE_LABELS } from "@/lib/alerts/rules";
-import { alertsView, SEVERITIES, STATE_FILTERS } from "@/lib/alerts/view";
-import type { AlertList } from "@/lib/db/queries/alerts";
+import { alertsView } from "@/lib/alerts/view";
+import type { AlertList } from "@/lib/contracts/alerts";
+import { SEVERITIES, STATE_FILTERS } from "@/lib/contracts/alerts-query";
 import { FilterSelect, toOptions } from "../ui/filter-select";
 
 type FilterPatch = Partial<Nullable<Values<typeof alertsView.parsers>>>;

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import { alertQueries } from "@/lib/alerts/api-queries";
 import { alertsView } from "@/lib/alerts/view";
+import { alertQueries } from "@/lib/query/api-queries";
 import { useApiQuery } from "@/lib/query/use-api-query";
 import { canonicalSearch } from "@/lib/url-state/view";
 import { formatCount } from "../ui/format";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AlertSummary } from "@/lib/db/queries/alerts";
+import type { AlertSummary } from "@/lib/contracts/alerts";
 import { RelativeTime } from "../ui/relative-time";
 import { AlertStateBadge, SeverityBadge } from "./severity-badge";
 

@@ -1,4 +1,4 @@
-import type { TimelineEvent } from "@/lib/alerts/record";
+import type { TimelineEvent } from "@/lib/contracts/alerts";
 import { formatDateTime } from "../ui/format";
 
 function describe(event: TimelineEvent): string {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RULE_LABELS } from "@/lib/alerts/rules";
 import type { RuleId } from "@/lib/analysis/rules/finding";
-import type { FunctionAlerts } from "@/lib/db/queries/alerts";
+import type { FunctionAlerts } from "@/lib/contracts/alerts";
 import { severityClass } from "./severity-badge";
 
 /**

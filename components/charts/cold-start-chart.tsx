@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
-import type { ColdStartPoint } from "@/lib/db/queries/fleet-cold-starts";
+import type { ColdStartPoint } from "@/lib/contracts/fleet";
 import { formatCount, formatMs, formatPercent } from "../ui/format";
 import { ChartFrame } from "./chart-frame";
 import {

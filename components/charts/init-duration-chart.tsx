@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
-import type { MetricPoint } from "@/lib/db/queries/function-detail";
+import type { MetricPoint } from "@/lib/contracts/function-detail";
 import { formatCount, formatMs } from "../ui/format";
 import { ChartFrame } from "./chart-frame";
 import {

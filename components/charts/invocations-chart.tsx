@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import type { MetricPoint } from "@/lib/db/queries/function-detail";
+import type { MetricPoint } from "@/lib/contracts/function-detail";
 import { formatCount } from "../ui/format";
 import { ChartFrame } from "./chart-frame";
 import { countAxis, FILL_FRAME, HORIZONTAL_GRID, LEGEND, TIME_TOOLTIP, timeAxis } from "./chart-props";

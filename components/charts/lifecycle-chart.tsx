@@ -1,7 +1,7 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import type { LifecycleSeries } from "@/lib/db/queries/fleet-lifecycle";
+import type { LifecycleSeries } from "@/lib/contracts/fleet";
 import { OTHER_STATE_COLOR, STATE_COLORS } from "../ui/badges";
 import { formatCount } from "../ui/format";
 import { ChartFrame } from "./chart-frame";

@@ -1,4 +1,4 @@
-import type { FunctionDetail } from "@/lib/db/queries/function-detail";
+import type { FunctionDetail } from "@/lib/contracts/function-detail";
 import { idleLevelClass } from "../ui/badges";
 import { Card } from "../ui/card";
 import { Definition, DefinitionList } from "../ui/definition-list";

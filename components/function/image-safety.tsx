@@ -1,4 +1,4 @@
-import type { DigestSafetyDto, LifecycleDto } from "@/lib/db/queries/image-safety";
+import type { DigestSafetyDto, LifecycleDto } from "@/lib/contracts/image-safety";
 import { formatDate } from "../ui/format";
 
 const RISK_CLASS = {

@@ -1,4 +1,4 @@
-import type { VersionsDto } from "@/lib/db/queries/image-safety";
+import type { VersionsDto } from "@/lib/contracts/image-safety";
 import { Card } from "../ui/card";
 import { formatDateTime, shortDigest } from "../ui/format";
 import { LifecycleVerdict } from "./image-safety";

@@ -1,7 +1,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { WarningBadges } from "@/components/alerts/warning-badges";
-import type { FunctionRow } from "@/lib/db/queries/functions";
-import type { FunctionSort } from "@/lib/url-state/functions-view";
+import type { FunctionRow } from "@/lib/contracts/functions";
+import type { FunctionSort } from "@/lib/contracts/functions-query";
 import { FunctionLink } from "../function/function-link";
 import { DeletedBadge, idleLevelClass, PackageTypeBadge, StateBadge } from "../ui/badges";
 import { formatCount, formatDate, formatDays, formatMs, formatPercent, shortDigest } from "../ui/format";

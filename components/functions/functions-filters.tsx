@@ -1,9 +1,10 @@
 "use client";
 
 import { debounce, type Nullable, useQueryStates, type Values } from "nuqs";
-import type { FleetFacets } from "@/lib/db/queries/facets";
-import { ARCHITECTURES, FUNCTION_STATES, PACKAGE_TYPES } from "@/lib/url-state/fields";
-import { type DELETED_FILTERS, functionsView } from "@/lib/url-state/functions-view";
+import type { FleetFacets } from "@/lib/contracts/fleet";
+import { ARCHITECTURES, type DELETED_FILTERS } from "@/lib/contracts/functions-query";
+import { FUNCTION_STATES, PACKAGE_TYPES } from "@/lib/url-state/fields";
+import { functionsView } from "@/lib/url-state/functions-view";
 import { FilterSelect, toOptions } from "../ui/filter-select";
 
 const DELETED_LABELS: Record<(typeof DELETED_FILTERS)[number], string> = {

@@ -2,8 +2,8 @@
 
 import { flexRender, getCoreRowModel, type SortingState, useReactTable } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import type { FunctionPage } from "@/lib/db/queries/functions";
-import type { FunctionSort } from "@/lib/url-state/functions-view";
+import type { FunctionPage } from "@/lib/contracts/functions";
+import type { FunctionSort } from "@/lib/contracts/functions-query";
 import { COLUMN_SORTS, functionColumns, NUMERIC_COLUMNS } from "./functions-columns";
 
 const SORT_ICON = { asc: "▲", desc: "▼" } as const;

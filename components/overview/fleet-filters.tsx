@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import type { FleetFacets } from "@/lib/db/queries/facets";
+import type { FleetFacets } from "@/lib/contracts/fleet";
 import { PACKAGE_TYPES } from "@/lib/url-state/fields";
 import { fleetView } from "@/lib/url-state/fleet-view";
 import { FilterSelect, toOptions } from "../ui/filter-select";

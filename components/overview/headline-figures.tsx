@@ -1,4 +1,4 @@
-import type { FleetSummary } from "@/lib/db/queries/fleet-summary";
+import type { FleetSummary } from "@/lib/contracts/fleet";
 import { STATE_COLORS } from "../ui/badges";
 import { formatCount, formatPercent } from "../ui/format";
 import { RelativeTime } from "../ui/relative-time";

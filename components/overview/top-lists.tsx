@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { FleetTopLists } from "@/lib/db/queries/fleet-top";
-import type { FunctionRef } from "@/lib/db/queries/function-ref";
+import type { FleetTopLists } from "@/lib/contracts/fleet";
+import type { FunctionRef } from "@/lib/contracts/functions";
 import { FunctionLink } from "../function/function-link";
 import { idleLevelClass, StateBadge } from "../ui/badges";
 import { Card } from "../ui/card";

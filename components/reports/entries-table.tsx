@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { FunctionRef, ListFigure } from "@/lib/analysis/report/types";
+import type { ListFigure, ReportFunctionRef } from "@/lib/analysis/report/types";
 import { functionPathname } from "@/lib/query/api-queries";
 
 export interface Column<T> {
@@ -9,7 +9,7 @@ export interface Column<T> {
 }
 
 /** A function, linked to its page; account and region in small print. */
-export function FunctionCell({ fn }: { fn: FunctionRef }) {
+export function FunctionCell({ fn }: { fn: ReportFunctionRef }) {
   return (
     <>
       <a
@@ -26,7 +26,7 @@ export function FunctionCell({ fn }: { fn: FunctionRef }) {
 }
 
 /** One list of the report: the rows kept (the longest first) and how many there were in all. */
-export function EntriesTable<T extends { function: FunctionRef } | FunctionRef>({
+export function EntriesTable<T extends { function: ReportFunctionRef } | ReportFunctionRef>({
   list,
   columns,
   empty,

@@ -1,7 +1,7 @@
 "use client";
 
 import type { MetricRow } from "@/lib/analysis/report/metrics";
-import type { FunctionRef, ListFigure } from "@/lib/analysis/report/types";
+import type { ListFigure, ReportFunctionRef } from "@/lib/analysis/report/types";
 import type { ReportView } from "@/lib/reports/view";
 import { formatDate, formatDateTime, formatMs, formatPercent, shortDigest } from "../ui/format";
 import { DailyColdStartsChart } from "./daily-cold-starts-chart";
@@ -12,8 +12,8 @@ import { ReportSection, SubSection } from "./report-section";
 import { StateHoursChart } from "./state-hours-chart";
 import { TeamsTable } from "./teams-table";
 
-const fn = { header: "Function", cell: (e: { function: FunctionRef }) => <FunctionCell fn={e.function} /> };
-const ref = { header: "Function", cell: (f: FunctionRef) => <FunctionCell fn={f} /> };
+const fn = { header: "Function", cell: (e: { function: ReportFunctionRef }) => <FunctionCell fn={e.function} /> };
+const ref = { header: "Function", cell: (f: ReportFunctionRef) => <FunctionCell fn={f} /> };
 const image = { header: "Image", cell: (e: { digest: string }) => <code>{shortDigest(e.digest)}</code> };
 const recovered = {
   header: "Recovered",
@@ -25,7 +25,7 @@ const since = {
 };
 
 /** One of the report's lists under its own heading; the table is named after the heading unless `label` says otherwise. */
-function ListSection<T extends { function: FunctionRef } | FunctionRef>({
+function ListSection<T extends { function: ReportFunctionRef } | ReportFunctionRef>({
   title,
   label = title,
   list,

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { reportQueries } from "@/lib/query/api-queries";
 import { useApiQuery } from "@/lib/query/use-api-query";
-import { reportQueries } from "@/lib/reports/api-queries";
 import type { ReportList, ReportListEntry } from "@/lib/reports/load";
 import { reportExportPath, reportPath } from "@/lib/reports/paths";
 import { formatDate, formatDateTime } from "../ui/format";

@@ -1,7 +1,7 @@
 "use client";
 
+import { reportQueries } from "@/lib/query/api-queries";
 import { useApiQuery } from "@/lib/query/use-api-query";
-import { reportQueries } from "@/lib/reports/api-queries";
 import { reportTitle } from "@/lib/reports/digest";
 import type { ReportView } from "@/lib/reports/view";
 import { formatDate, formatDateTime } from "../ui/format";

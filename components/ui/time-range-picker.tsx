@@ -2,7 +2,8 @@
 
 import { useQueryStates } from "nuqs";
 import { type FormEvent, useState } from "react";
-import { RANGE_PRESETS, timeRangeParsers } from "@/lib/url-state/time-range";
+import { RANGE_PRESETS } from "@/lib/analysis/time-window";
+import { timeRangeParsers } from "@/lib/url-state/time-range";
 
 const PRESET_LABELS: Record<(typeof RANGE_PRESETS)[number], string> = { "24h": "24 h", "7d": "7 d", "30d": "30 d" };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { ApiError, notFound } from "@/lib/api/errors";
-import type { AccountScope } from "@/lib/auth/scope";
 import { getAlert } from "@/lib/db/queries/alerts";
 import type { ActionResult } from "./actions";
 

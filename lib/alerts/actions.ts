@@ -1,8 +1,9 @@
 import "server-only";
 import type { Alert } from "@/generated/prisma/client";
-import { type AccountScope, inScope } from "@/lib/auth/scope";
+import { type AccountScope, inScope } from "@/lib/analysis/scope";
+import type { TimelineEvent } from "@/lib/contracts/alerts";
+import { readAlertRecord, withEvents, writeAlertRecord } from "@/lib/db/alert-record";
 import { type Db, db as defaultDb } from "@/lib/db/client";
-import { readAlertRecord, type TimelineEvent, withEvents, writeAlertRecord } from "./record";
 
 export type ActionResult = "ok" | "not-found" | "resolved";
 

@@ -10,15 +10,15 @@ import {
 import { evaluateRules } from "@/lib/analysis/rules/evaluate";
 import type { FunctionFacts } from "@/lib/analysis/rules/facts";
 import type { Finding, Severity } from "@/lib/analysis/rules/finding";
-import { loadCatalog } from "@/lib/catalog/store";
 import type { ImageFleetConfig } from "@/lib/config/schema";
+import { readAlertRecord, severityChangeEvent, withEvents, writeAlertRecord } from "@/lib/db/alert-record";
 import { type Db, db as defaultDb } from "@/lib/db/client";
 import { loadFunctionFacts } from "@/lib/db/queries/alert-facts";
+import { loadCatalog } from "@/lib/db/queries/base-image-releases";
 import { type Tx, writeTransaction } from "@/lib/db/writes/transaction";
 import { newAlertId } from "./ids";
 import type { AlertNotice } from "./notify/notice";
 import { enqueueNotices } from "./notify/outbox";
-import { readAlertRecord, severityChangeEvent, withEvents, writeAlertRecord } from "./record";
 import { ruleConfigFrom } from "./rule-config";
 
 export interface AlertEvaluation {

@@ -1,15 +1,12 @@
 import { parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
+import { type AlertsQuery, SEVERITIES, STATE_FILTERS } from "@/lib/contracts/alerts-query";
 import { accountIdField, intField, teamField } from "@/lib/url-state/fields";
 import { viewQuerySchemas } from "@/lib/url-state/query-schema";
 import type { ViewState } from "@/lib/url-state/view";
 import { parseAsZod } from "@/lib/url-state/zod-parser";
 import { RULE_IDS } from "./rules";
 
-export const SEVERITIES = ["critical", "warning", "info"] as const;
-/** "active" is open or acknowledged: what needs someone, and the list's default. */
-export const STATE_FILTERS = ["active", "open", "acknowledged", "resolved", "all"] as const;
-export type StateFilter = (typeof STATE_FILTERS)[number];
 export const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 500;
 /** One field for the schema and the parser: nuqs' parseAsInteger reads "0b1" as 0 where zod reads 1. */
@@ -26,7 +23,6 @@ const shape = {
 };
 
 const schemas = viewQuerySchemas(shape, () => {});
-export type AlertsQuery = z.output<typeof schemas.api>;
 
 const parsers = {
   severity: parseAsStringLiteral(SEVERITIES),

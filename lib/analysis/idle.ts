@@ -7,6 +7,9 @@ export interface IdleThresholds {
   criticalDays: number;
 }
 
+/** How far back "last invoked" is looked for on first sight (hourly Invocations: 1-hour data lives 455 days). */
+export const LAST_INVOCATION_LOOKBACK_MS = 30 * DAY_MS;
+
 export const DEFAULT_IDLE_THRESHOLDS: IdleThresholds = { thresholdDays: 14, warnDays: 10, criticalDays: 13 };
 
 export type IdleLevel = "ok" | "warn" | "critical" | "past-threshold";

@@ -1,7 +1,8 @@
 // Without sign-in, anyone who can reach the server can use it: fine on loopback (the demo),
 // refused at start-up on any other address unless the operator says so explicitly.
+
+import { isLoopbackHost } from "@/lib/config/loopback";
 import type { ImageFleetConfig } from "@/lib/config/schema";
-import { isLoopbackHost } from "./loopback";
 import { resolveAuthSettings } from "./settings";
 
 type Env = Record<string, string | undefined>;

@@ -1,23 +1,8 @@
+import type { AccountScope } from "@/lib/analysis/scope";
 import type { Session } from "./user-session";
 
-/**
- * What a user may see. null: everything. Otherwise only functions (and their alerts) in one of
- * `accounts` OR owned by one of `teams` (the owner tag, config reports.ownerTagKey); either list may be empty.
- */
-export type AccountScope = { accounts: string[]; teams: string[] } | null;
-
+/** A signed-in user's scope: null (everything) unless their groups restrict them to accounts or teams. */
 export function accountScope(session: Session): AccountScope {
   if (!session.accounts && !session.teams) return null;
   return { accounts: session.accounts ?? [], teams: session.teams ?? [] };
-}
-
-/** Whether a user with this scope may see a function or alert of this account and team. */
-export function inScope(scope: AccountScope, row: { accountId: string; team: string | null }): boolean {
-  if (!scope) return true;
-  return scope.accounts.includes(row.accountId) || (row.team !== null && scope.teams.includes(row.team));
-}
-
-/** Reports cover the whole fleet or one team: a restricted user reads those of their teams only. */
-export function mayReadReport(scope: AccountScope, team: string | null): boolean {
-  return !scope || (team !== null && scope.teams.includes(team));
 }

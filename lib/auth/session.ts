@@ -3,10 +3,11 @@
 // query modules narrow what they read by requestScope().
 import "server-only";
 import { cookies } from "next/headers";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { ApiError } from "@/lib/api/errors";
+import { isLoopbackHost } from "@/lib/config/loopback";
 import { listenHost } from "./exposure";
-import { isLoopbackHost } from "./loopback";
-import { type AccountScope, accountScope } from "./scope";
+import { accountScope } from "./scope";
 import { authSettings } from "./settings";
 import { openSession, type Role, SESSION_COOKIE, type Session } from "./user-session";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "@/lib/config/load";
+import { ConfigError } from "@/lib/config/errors";
 import { configSchema } from "@/lib/config/schema";
 import { resolveAuthSettings } from "./settings";
 

@@ -1,7 +1,8 @@
 // The sign-in settings a running server uses: the `auth` section of the configuration with its
 // secrets taken from the environment when the file leaves them out (secrets belong in the
 // deployment's secret store, not in a file next to the code).
-import { ConfigError, loadConfig } from "@/lib/config/load";
+import { ConfigError } from "@/lib/config/errors";
+import { appConfig } from "@/lib/config/load";
 import type { AuthConfig, ImageFleetConfig } from "@/lib/config/schema";
 
 type Env = Record<string, string | undefined>;
@@ -34,6 +35,6 @@ let cached: AuthSettings | null | undefined;
 
 /** The settings of this process, read once (proxy.ts asks on every request). */
 export function authSettings(): AuthSettings | null {
-  if (cached === undefined) cached = resolveAuthSettings(loadConfig().config);
+  if (cached === undefined) cached = resolveAuthSettings(appConfig().config);
   return cached;
 }

@@ -77,7 +77,7 @@ export const getFunctionSchema = z
     tags: answer.Tags ?? {},
   }));
 
-export type FunctionDetail = z.output<typeof getFunctionSchema>;
+export type GetFunctionResult = z.output<typeof getFunctionSchema>;
 
 export const listFunctionsPageSchema = z.object({
   Functions: z.array(z.unknown()).default([]),

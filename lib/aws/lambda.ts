@@ -1,13 +1,13 @@
 import { GetFunctionCommand, type LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import {
   type FunctionConfiguration,
-  type FunctionDetail,
   functionConfigurationSchema,
+  type GetFunctionResult,
   getFunctionSchema,
   listFunctionsPageSchema,
 } from "./lambda-schema";
 
-export type { FunctionConfiguration, FunctionDetail };
+export type { FunctionConfiguration, GetFunctionResult };
 
 /** An entry of the listing that did not match what we depend on. */
 export interface MalformedFunction {
@@ -47,7 +47,11 @@ function nameOf(entry: unknown): string | null {
 }
 
 /** The only source of State, StateReasonCode and LastUpdateStatus; also returns Code and Tags. */
-export async function getFunction(lambda: LambdaClient, name: string, signal?: AbortSignal): Promise<FunctionDetail> {
+export async function getFunction(
+  lambda: LambdaClient,
+  name: string,
+  signal?: AbortSignal,
+): Promise<GetFunctionResult> {
   return getFunctionSchema.parse(
     await lambda.send(new GetFunctionCommand({ FunctionName: name }), { abortSignal: signal }),
   );

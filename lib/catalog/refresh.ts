@@ -1,13 +1,15 @@
 import "server-only";
 import pLimit from "p-limit";
 import type { BaseImageRelease } from "@/lib/analysis/lineage";
+import { tagOfVersion, versionWithArchitecture } from "@/lib/analysis/release-version";
 import { DAY_MS, HOUR_MS } from "@/lib/analysis/time";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import { type Db, db as defaultDb } from "@/lib/db/client";
+import { storedVersions } from "@/lib/db/queries/base-image-releases";
+import { saveReleases } from "@/lib/db/writes/base-image-releases";
 import { log } from "@/lib/log";
 import { createGalleryClient, type GalleryClient } from "./gallery";
 import { defaultGalleryImages, type GalleryImage, galleryImageOf, releaseTagDate } from "./runtimes";
-import { saveReleases, storedVersions, tagOfVersion, versionWithArchitecture } from "./store";
 
 const RUNTIME_CONCURRENCY = 2;
 const TAG_CONCURRENCY = 4;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { BaseImageRelease } from "@/lib/analysis/lineage";
 import { type Db, db as defaultDb } from "@/lib/db/client";
-import { saveReleases } from "./store";
+import { saveReleases } from "@/lib/db/writes/base-image-releases";
 
 /** The shape of the simulator's `truth.baseImageCatalog()`, so the demo can hand it over as is. */
 export interface SimulatorCatalogEntry {

@@ -9,7 +9,7 @@ import {
   aggregatesFromEvents,
   aggregatesFromInsights,
   COLD_START_FILTER_PATTERN,
-  COLD_START_QUERY,
+  COLD_START_STATS_QUERY,
   type ColdStartAggregates,
   isAggregated,
 } from "./init-durations";
@@ -129,7 +129,7 @@ async function aggregate(
   try {
     rows = await runInsightsQuery(
       logs,
-      { ...window, logGroupNames: window.logGroups, query: COLD_START_QUERY },
+      { ...window, logGroupNames: window.logGroups, query: COLD_START_STATS_QUERY },
       signal,
     );
   } catch (error) {

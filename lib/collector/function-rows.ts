@@ -1,7 +1,7 @@
+import { parseEcrImageUri, repositoryUri } from "@/lib/analysis/image-uri";
 import type { InventoryEntry } from "@/lib/analysis/inventory-diff";
-import { parseEcrImageUri, repositoryUri } from "@/lib/aws/image-uri";
-import type { FunctionConfiguration, FunctionDetail } from "@/lib/aws/lambda";
-import type { FunctionRow } from "@/lib/db/writes/functions";
+import type { FunctionConfiguration, GetFunctionResult } from "@/lib/aws/lambda";
+import type { StoredFunction } from "@/lib/db/queries/stored-functions";
 
 /** Lambda's LastModified ("2026-11-30T10:00:00.000+0000"); unparseable values fall back to `now`. */
 function parseLastModified(value: string, now: Date): Date {
@@ -30,7 +30,7 @@ export function listingColumns(fn: FunctionConfiguration, now: Date) {
 }
 
 /** The columns only GetFunction can refresh: state, deployed image, tags. */
-export function detailColumns(fn: FunctionDetail, ownerTagKey: string, now: Date) {
+export function detailColumns(fn: GetFunctionResult, ownerTagKey: string, now: Date) {
   const resolved = fn.resolvedImageUri ? parseEcrImageUri(fn.resolvedImageUri) : null;
   const fromTag = fn.imageUri ? parseEcrImageUri(fn.imageUri) : null;
   const image = resolved ?? fromTag;
@@ -84,9 +84,9 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** The columns of `next` that differ from the stored row; null when nothing changed. */
-export function changedColumns(known: FunctionRow, next: Partial<FunctionRow>): Partial<FunctionRow> | null {
-  const changed = Object.entries(next).filter(([column, value]) => !same(known[column as keyof FunctionRow], value));
-  return changed.length ? (Object.fromEntries(changed) as Partial<FunctionRow>) : null;
+export function changedColumns(known: StoredFunction, next: Partial<StoredFunction>): Partial<StoredFunction> | null {
+  const changed = Object.entries(next).filter(([column, value]) => !same(known[column as keyof StoredFunction], value));
+  return changed.length ? (Object.fromEntries(changed) as Partial<StoredFunction>) : null;
 }
 
 export function functionId(accountId: string, region: string, name: string): string {

@@ -1,4 +1,5 @@
 import type { ECRClient } from "@aws-sdk/client-ecr";
+import { parseEcrImageUri } from "@/lib/analysis/image-uri";
 import { evaluateLifecyclePolicy, type LifecycleVerdict, parseLifecyclePolicy } from "@/lib/analysis/lifecycle-policy";
 import {
   batchGetImageManifests,
@@ -10,7 +11,6 @@ import {
   type RepositoryRef,
 } from "@/lib/aws/ecr";
 import { manifestForArchitecture, parseManifest } from "@/lib/aws/ecr-manifest";
-import { parseEcrImageUri } from "@/lib/aws/image-uri";
 import { type ImageRow, imageId } from "@/lib/db/writes/images";
 import { FailedCall, type PollErrors } from "./poll-errors";
 

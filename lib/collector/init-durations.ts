@@ -8,7 +8,7 @@ import { floorTo } from "./time-windows";
  * lines carry `Init Duration` (discovered as @initDuration), JSON `platform.report` records carry
  * `record.metrics.initDurationMs`.
  */
-export const COLD_START_QUERY = `fields @timestamp, @log, coalesce(@initDuration, \`record.metrics.initDurationMs\`) as initMs
+export const COLD_START_STATS_QUERY = `fields @timestamp, @log, coalesce(@initDuration, \`record.metrics.initDurationMs\`) as initMs
 | filter ispresent(initMs)
 | stats count(*) as coldStarts, avg(initMs) as initAvg, pct(initMs, 95) as initP95, max(initMs) as initMax by bin(1h), @log`;
 

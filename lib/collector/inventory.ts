@@ -1,6 +1,6 @@
 import { diffInventory, type FieldChange } from "@/lib/analysis/inventory-diff";
 import type { FunctionConfiguration, FunctionListing } from "@/lib/aws/lambda";
-import type { FunctionRow } from "@/lib/db/writes/functions";
+import type { StoredFunction } from "@/lib/db/queries/stored-functions";
 import { inventoryEntry, listingColumns } from "./function-rows";
 
 export interface Inventory {
@@ -10,14 +10,14 @@ export interface Inventory {
   /** Function name → what the listing shows changed. */
   changed: Map<string, FieldChange[]>;
   /** Stored functions the listing no longer has. */
-  deleted: FunctionRow[];
+  deleted: StoredFunction[];
 }
 
 /**
  * Compares one complete listing with the stored functions. A function whose listing entry was
  * malformed is neither updated nor taken for deleted: we know it exists, not what it looks like.
  */
-export function takeInventory(listing: FunctionListing, rows: readonly FunctionRow[], now: Date): Inventory {
+export function takeInventory(listing: FunctionListing, rows: readonly StoredFunction[], now: Date): Inventory {
   const live = rows.filter((row) => row.deletedAt === null);
   const diff = diffInventory(
     live.map((row) => inventoryEntry(row)),

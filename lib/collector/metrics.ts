@@ -1,4 +1,5 @@
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { LAST_INVOCATION_LOOKBACK_MS } from "@/lib/analysis/idle";
 import { HOUR_MS } from "@/lib/analysis/time";
 import { getMetricData, type MetricQuery, type MetricSeries } from "@/lib/aws/cloudwatch";
 import { isThrottle } from "@/lib/aws/errors";
@@ -12,7 +13,6 @@ import {
   FIVE_MINUTES_MS,
   floorTo,
   groupByDate,
-  LAST_INVOCATION_LOOKBACK_MS,
   type WindowRule,
   windowStart,
 } from "./time-windows";

@@ -1,13 +1,13 @@
 import crypto from "node:crypto";
 import { countFleet } from "@/lib/analysis/fleet-counts";
+import { parseEcrImageUri } from "@/lib/analysis/image-uri";
 import { HOUR_MS } from "@/lib/analysis/time";
 import type { AwsClients, AwsScope } from "@/lib/aws/clients";
-import { parseEcrImageUri } from "@/lib/aws/image-uri";
 import { type FunctionListing, listFunctions } from "@/lib/aws/lambda";
 import { ApiMeter, withMeter } from "@/lib/aws/meter";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/client";
-import { type FunctionRow, loadFunctions } from "@/lib/db/writes/functions";
+import { loadStoredFunctions, type StoredFunction } from "@/lib/db/queries/stored-functions";
 import { imageId, loadImages } from "@/lib/db/writes/images";
 import { finishPollRun, type PollStatus, type PollTrigger, startPollRun } from "@/lib/db/writes/poll-runs";
 import { writePollUnit } from "@/lib/db/writes/poll-unit";
@@ -121,7 +121,7 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
     return finish("failed", NO_COUNTS, (end) => finishPollRun(db, pollRunId, end));
   };
 
-  const rows = await loadFunctions(db, accountId, region);
+  const rows = await loadStoredFunctions(db, accountId, region);
   let listing: FunctionListing;
   try {
     listing = await timer.time("inventory", () =>
@@ -147,7 +147,7 @@ type PollRunEnd = Parameters<typeof finishPollRun>[2];
 async function observe(
   ctx: UnitContext & { now: Date },
   listing: FunctionListing,
-  rows: FunctionRow[],
+  rows: StoredFunction[],
   errors: PollErrors,
   timer: PhaseTimer,
 ) {

@@ -2,9 +2,9 @@ import type { LambdaClient } from "@aws-sdk/client-lambda";
 import pLimit from "p-limit";
 import { isInIdleRiskWindow } from "@/lib/analysis/idle";
 import { needsStateRead, type StateReadReason } from "@/lib/analysis/state-reads";
-import { type FunctionDetail, getFunction } from "@/lib/aws/lambda";
+import { type GetFunctionResult, getFunction } from "@/lib/aws/lambda";
 import type { ImageFleetConfig } from "@/lib/config/schema";
-import type { FunctionRow } from "@/lib/db/writes/functions";
+import type { StoredFunction } from "@/lib/db/queries/stored-functions";
 import type { Inventory } from "./inventory";
 import type { PollErrors } from "./poll-errors";
 
@@ -14,7 +14,7 @@ const GET_FUNCTION_CONCURRENCY = 16;
 /** Which listed functions need GetFunction this cycle, and why (lib/analysis/state-reads). */
 export function selectStateReads(
   inventory: Inventory,
-  liveRows: ReadonlyMap<string, FunctionRow>,
+  liveRows: ReadonlyMap<string, StoredFunction>,
   now: Date,
   config: Pick<ImageFleetConfig, "collector" | "idle">,
 ): Map<string, StateReadReason> {
@@ -44,9 +44,9 @@ export async function readStates(
   names: Iterable<string>,
   errors: PollErrors,
   signal?: AbortSignal,
-): Promise<Map<string, FunctionDetail>> {
+): Promise<Map<string, GetFunctionResult>> {
   const limit = pLimit(GET_FUNCTION_CONCURRENCY);
-  const details = new Map<string, FunctionDetail>();
+  const details = new Map<string, GetFunctionResult>();
   await Promise.all(
     [...names].map((name) =>
       limit(async () => {

@@ -14,8 +14,6 @@ export const FIRST_SIGHT_MS = 2 * DAY_MS;
 export const FIVE_MINUTE_FIRST_SIGHT_MS = 3 * HOUR_MS;
 /** The longest cold-start window after a gap: Insights scans every byte of it. */
 export const COLD_START_MAX_WINDOW_MS = 7 * DAY_MS;
-/** How far back "last invoked" is looked for on first sight (hourly Invocations: 1-hour data lives 455 days). */
-export const LAST_INVOCATION_LOOKBACK_MS = 30 * DAY_MS;
 
 export function floorTo(date: Date, periodMs: number): Date {
   return new Date(Math.floor(date.getTime() / periodMs) * periodMs);

@@ -1,7 +1,8 @@
 import type { FieldChange } from "@/lib/analysis/inventory-diff";
-import type { FunctionDetail } from "@/lib/aws/lambda";
+import type { GetFunctionResult } from "@/lib/aws/lambda";
+import type { StoredFunction } from "@/lib/db/queries/stored-functions";
 import type { ConfigChangeWrite } from "@/lib/db/writes/config-changes";
-import type { FunctionRow, FunctionWrites } from "@/lib/db/writes/functions";
+import type { FunctionWrites } from "@/lib/db/writes/functions";
 import type { FunctionStateObservation } from "@/lib/db/writes/state-intervals";
 import { changedColumns, detailColumns, functionId, listingColumns } from "./function-rows";
 import type { Inventory } from "./inventory";
@@ -12,11 +13,11 @@ export interface Observed {
   now: Date;
   ownerTagKey: string;
   /** Stored functions of the unit by name, deleted ones included. */
-  rows: ReadonlyMap<string, FunctionRow>;
+  rows: ReadonlyMap<string, StoredFunction>;
   inventory: Inventory;
   /** Functions we asked GetFunction about, answered or not. */
   selectedForRead: ReadonlySet<string>;
-  details: ReadonlyMap<string, FunctionDetail>;
+  details: ReadonlyMap<string, GetFunctionResult>;
 }
 
 export interface FunctionChangeSet {
@@ -25,7 +26,7 @@ export interface FunctionChangeSet {
   states: FunctionStateObservation[];
   deletedIds: string[];
   /** Every listed function as it will be stored. */
-  current: FunctionRow[];
+  current: StoredFunction[];
 }
 
 const DEPLOY_FIELDS = new Set(["codeSha256", "imageUri", "imageDigest", "packageType"]);
@@ -43,7 +44,7 @@ const NO_DETAIL = {
   lastUpdateStatus: null,
   lastUpdateReason: null,
   stateReadAt: null,
-} satisfies Partial<FunctionRow>;
+} satisfies Partial<StoredFunction>;
 
 /**
  * Turns one cycle's observations of a unit into row changes: only what differs from the stored
@@ -70,7 +71,7 @@ export function functionChanges(o: Observed): FunctionChangeSet {
         : listingColumns(fn, o.now);
     const seen = { lastSeenAt: o.now, deletedAt: null };
     if (!stored) {
-      const row: FunctionRow = {
+      const row: StoredFunction = {
         id,
         accountId: o.accountId,
         region: o.region,
@@ -126,8 +127,8 @@ export function functionChanges(o: Observed): FunctionChangeSet {
 /** A first sight (or a return after deletion) is "created"; a new version is "deployed", anything else "config". */
 function configChange(
   id: string,
-  stored: FunctionRow | null,
-  current: FunctionRow,
+  stored: StoredFunction | null,
+  current: StoredFunction,
   listed: readonly FieldChange[],
   now: Date,
 ): ConfigChangeWrite | null {
@@ -157,7 +158,7 @@ export interface Progress {
 }
 
 /** How far metrics and cold starts were collected, and the latest invocation seen, where that moved. */
-export function progressUpdates(current: readonly FunctionRow[], progress: Progress): FunctionWrites["update"] {
+export function progressUpdates(current: readonly StoredFunction[], progress: Progress): FunctionWrites["update"] {
   const updates: FunctionWrites["update"] = [];
   for (const row of current) {
     const data = changedColumns(row, {

@@ -1,9 +1,9 @@
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import pLimit from "p-limit";
+import { parseEcrImageUri, repositoryUri } from "@/lib/analysis/image-uri";
 import { DAY_MS } from "@/lib/analysis/time";
-import { parseEcrImageUri, repositoryUri } from "@/lib/aws/image-uri";
 import { getVersionImage, listAliases, listVersions } from "@/lib/aws/lambda-versions";
-import type { FunctionRow } from "@/lib/db/writes/functions";
+import type { StoredFunction } from "@/lib/db/queries/stored-functions";
 import type { FunctionVersionsWrite, VersionRow } from "@/lib/db/writes/versions";
 import type { PollErrors } from "./poll-errors";
 
@@ -16,7 +16,11 @@ export const VERSIONS_RECHECK_MS = DAY_MS;
  * Image functions whose versions and aliases are due: on first sight, after a configuration or
  * digest change, and daily. Everything else costs nothing.
  */
-export function versionsDue(current: readonly FunctionRow[], changed: ReadonlySet<string>, now: Date): FunctionRow[] {
+export function versionsDue(
+  current: readonly StoredFunction[],
+  changed: ReadonlySet<string>,
+  now: Date,
+): StoredFunction[] {
   return current.filter(
     (row) =>
       row.packageType === "Image" &&
@@ -33,7 +37,7 @@ export function versionsDue(current: readonly FunctionRow[], changed: ReadonlySe
  */
 export async function collectVersions(
   lambda: LambdaClient,
-  due: readonly FunctionRow[],
+  due: readonly StoredFunction[],
   known: ReadonlyMap<string, readonly VersionRow[]>,
   now: Date,
   errors: PollErrors,

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./load";
+import { ConfigError } from "./errors";
+import { loadConfig } from "./load";
 
 function withFile(content: string) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cfg-")), "imagefleet.config.json");

@@ -1,13 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
+import { ConfigError } from "./errors";
 import { configSchema, type ImageFleetConfig } from "./schema";
 
 type Env = Record<string, string | undefined>;
-
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
 
 export const DEFAULT_CONFIG_FILE = "imagefleet.config.json";
 
@@ -23,7 +20,10 @@ function formatIssues(file: string, error: z.ZodError): string {
   return `Invalid configuration in ${file}:\n${lines.join("\n")}`;
 }
 
-/** Reads and validates the fleet configuration. Throws ConfigError naming the file and field. */
+/**
+ * Reads and validates the fleet configuration file now. Throws ConfigError naming the file and
+ * field. Code that serves or collects reads `appConfig()` instead: one read per process.
+ */
 export function loadConfig(env: Env = process.env): LoadedConfig {
   const explicit = env.IMAGEFLEET_CONFIG?.trim();
   const file = path.resolve(/*turbopackIgnore: true*/ explicit || DEFAULT_CONFIG_FILE);
@@ -40,4 +40,15 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(formatIssues(file, parsed.error));
   return { config: parsed.data, file };
+}
+
+let cached: LoadedConfig | undefined;
+
+/**
+ * This process's configuration: read and validated once, at start-up (boot, `npm start`, the
+ * collector), and the same object ever after. A changed file takes effect on restart.
+ */
+export function appConfig(): LoadedConfig {
+  cached ??= loadConfig();
+  return cached;
 }

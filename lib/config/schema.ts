@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isLoopbackHost } from "@/lib/auth/loopback";
+import { DEFAULT_IDLE_THRESHOLDS } from "@/lib/analysis/idle";
+import { isLoopbackHost } from "./loopback";
 
 const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
 const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN");
@@ -101,9 +102,9 @@ export const configSchema = z
       .prefault({}),
     idle: z
       .object({
-        thresholdDays: positive.default(14),
-        warnDays: positive.default(10),
-        criticalDays: positive.default(13),
+        thresholdDays: positive.default(DEFAULT_IDLE_THRESHOLDS.thresholdDays),
+        warnDays: positive.default(DEFAULT_IDLE_THRESHOLDS.warnDays),
+        criticalDays: positive.default(DEFAULT_IDLE_THRESHOLDS.criticalDays),
       })
       .prefault({})
       .refine((v) => v.warnDays <= v.criticalDays && v.criticalDays <= v.thresholdDays, {

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { readEnv } from "@/lib/config/env";
 
 export type DatabaseKind = "sqlite" | "postgresql";
 export interface DatabaseTarget {
@@ -12,7 +13,7 @@ export const DEFAULT_SQLITE_FILE = "data/imagefleet.db";
 
 /** Reads DATABASE_URL: postgres(ql):// selects PostgreSQL, anything else is a SQLite file URL. */
 export function databaseTarget(env: Record<string, string | undefined> = process.env): DatabaseTarget {
-  const raw = env.DATABASE_URL?.trim() || `file:${DEFAULT_SQLITE_FILE}`;
+  const raw = readEnv(env).DATABASE_URL || `file:${DEFAULT_SQLITE_FILE}`;
   if (/^postgres(ql)?:\/\//.test(raw)) return { kind: "postgresql", url: raw };
   if (!raw.startsWith("file:")) {
     throw new Error(`DATABASE_URL must be a postgres:// URL or a file: path for SQLite, got "${raw.split(":")[0]}:…"`);

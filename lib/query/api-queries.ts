@@ -1,14 +1,13 @@
-// One entry per JSON endpoint a page reads: the React Query key and the URL. A server page
+import type { AccountStatus } from "@/lib/contracts/accounts";
+import type { AlertCounts, AlertDetail, AlertList } from "@/lib/contracts/alerts";
+import type { ColdStartSeries, FleetFacets, FleetSummary, FleetTopLists, LifecycleSeries } from "@/lib/contracts/fleet";
+import type { FunctionDetail } from "@/lib/contracts/function-detail";
+import type { FunctionPage } from "@/lib/contracts/functions";
+import type { ReportList } from "@/lib/reports/load";
+import type { ReportView } from "@/lib/reports/view";
+// The one registry of the JSON endpoints pages read: one entry per endpoint: the React Query key and the URL. A server page
 // prefetches under the same key with the query module the endpoint calls, so the client finds
 // the data already there and only refetches to stay fresh.
-import type { AccountStatus } from "@/lib/db/queries/accounts";
-import type { FleetFacets } from "@/lib/db/queries/facets";
-import type { ColdStartSeries } from "@/lib/db/queries/fleet-cold-starts";
-import type { LifecycleSeries } from "@/lib/db/queries/fleet-lifecycle";
-import type { FleetSummary } from "@/lib/db/queries/fleet-summary";
-import type { FleetTopLists } from "@/lib/db/queries/fleet-top";
-import type { FunctionDetail } from "@/lib/db/queries/function-detail";
-import type { FunctionPage } from "@/lib/db/queries/functions";
 
 export interface ApiQuery<T> {
   queryKey: readonly unknown[];
@@ -54,3 +53,31 @@ export interface FunctionPath {
 export function functionPathname(path: FunctionPath): string {
   return [path.account, path.region, path.name].map(encodeURIComponent).join("/");
 }
+
+/** The alert endpoints. */
+export const alertQueries = {
+  list: (search: string): ApiQuery<AlertList> => ({
+    queryKey: ["alerts", "list", search],
+    url: search ? `/api/alerts?${search}` : "/api/alerts",
+  }),
+  counts: (): ApiQuery<AlertCounts> => ({ queryKey: ["alerts", "counts"], url: "/api/alerts/counts" }),
+  detail: (id: string): ApiQuery<AlertDetail> => ({
+    queryKey: ["alerts", "detail", id],
+    url: `/api/alerts/${encodeURIComponent(id)}`,
+  }),
+};
+
+/** Every alert query: what a state change makes stale. */
+export const ALL_ALERTS_KEY = ["alerts"] as const;
+
+/** The report endpoints pages read (and prefetch under the same keys). */
+export const reportQueries = {
+  list: (search: string): ApiQuery<ReportList> => ({
+    queryKey: ["reports", search],
+    url: withSearch("/api/reports", search),
+  }),
+  report: (week: string, search: string): ApiQuery<ReportView> => ({
+    queryKey: ["report", week, search],
+    url: withSearch(`/api/reports/${week}.json`, search),
+  }),
+};

@@ -1,7 +1,7 @@
 import "server-only";
-import { DEFAULT_PUBLIC_BASE_URL } from "@/lib/alerts/links";
 import type { Delivery } from "@/lib/alerts/notify/deliver";
 import { sendToChannels } from "@/lib/alerts/notify/send";
+import { DEFAULT_PUBLIC_BASE_URL } from "@/lib/analysis/alerts/links";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import { type Db, db as defaultDb } from "@/lib/db/client";
 import type { StoredReport } from "@/lib/db/queries/reports";

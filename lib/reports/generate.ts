@@ -9,9 +9,9 @@ import {
   weekBounds,
   weekDaysBefore,
 } from "@/lib/analysis/weeks";
-import { loadCatalog } from "@/lib/catalog/store";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import { type Db, db as defaultDb } from "@/lib/db/client";
+import { loadCatalog } from "@/lib/db/queries/base-image-releases";
 import { collectedBefore, loadReportRows } from "@/lib/db/queries/report-input";
 import {
   deleteProvisionalReportsExcept,

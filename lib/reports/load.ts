@@ -1,6 +1,6 @@
 import "server-only";
+import { type AccountScope, mayReadReport } from "@/lib/analysis/scope";
 import { type IsoWeekLabel, previousWeek, weekBounds } from "@/lib/analysis/weeks";
-import { type AccountScope, mayReadReport } from "@/lib/auth/scope";
 import { type Db, db as defaultDb } from "@/lib/db/client";
 import { FLEET_TEAM, findPublishedReport, findReport, listReports, reportTeams } from "@/lib/db/queries/reports";
 import { parseReportDocument } from "./document";

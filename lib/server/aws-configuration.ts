@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { readEnv } from "@/lib/config/env";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 
 type Env = Record<string, string | undefined>;
@@ -30,7 +31,7 @@ export function hasAwsConfiguration(config: ImageFleetConfig, env: Env = process
 
 /** IMAGEFLEET_DEMO=1 forces the built-in demo fleet, =0 forbids it; otherwise it runs when nothing is configured. */
 export function wantsDemo(config: ImageFleetConfig, env: Env = process.env): boolean {
-  if (env.IMAGEFLEET_DEMO === "1") return true;
-  if (env.IMAGEFLEET_DEMO === "0") return false;
+  const demo = readEnv(env).IMAGEFLEET_DEMO;
+  if (demo !== undefined) return demo === "1";
   return !hasAwsConfiguration(config, env);
 }

@@ -2,7 +2,8 @@
 // half-start), bring the database schema up to date, then start the embedded collector
 // (COLLECTOR=off leaves collection to `npm run collector` workers).
 import { listenHost, startupRefusal } from "@/lib/auth/exposure";
-import { loadConfig } from "@/lib/config/load";
+import { appEnv } from "@/lib/config/env";
+import { appConfig } from "@/lib/config/load";
 import { migrate } from "@/lib/db/migrate";
 import { log } from "@/lib/log";
 import { type RunningCollector, startCollectorLoop } from "./collector";
@@ -27,7 +28,8 @@ function stopGracefullyOnSignals(): void {
 }
 
 export async function boot(): Promise<void> {
-  const { config, file } = loadConfig();
+  const env = appEnv();
+  const { config, file } = appConfig();
   const refusal = startupRefusal(config, listenHost());
   if (refusal) throw new Error(refusal);
   const migrated = await migrate();
@@ -36,7 +38,7 @@ export async function boot(): Promise<void> {
     "imagefleet ready",
   );
   if (!holder.imagefleetCollector) {
-    holder.imagefleetCollector = process.env.COLLECTOR === "off" ? Promise.resolve(null) : startCollectorLoop(config);
+    holder.imagefleetCollector = env.COLLECTOR === "off" ? Promise.resolve(null) : startCollectorLoop(config);
     stopGracefullyOnSignals();
   }
   await holder.imagefleetCollector;

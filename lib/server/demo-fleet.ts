@@ -1,5 +1,6 @@
 import { releasesFromSimulatorCatalog, seedCatalog } from "@/lib/catalog/seed";
 import type { CollectorOptions } from "@/lib/collector/collector";
+import { readEnv } from "@/lib/config/env";
 import { configSchema, type ImageFleetConfig } from "@/lib/config/schema";
 import { READ_ONLY_ROLE_NAMES, REGIONS, REQUIRED_EXTERNAL_ID, type Simulator, startSimulator } from "@/lib/simulator";
 
@@ -9,13 +10,6 @@ export interface DemoFleet {
   collector: Pick<CollectorOptions, "config" | "aws" | "clock">;
   url: string;
   close(): Promise<void>;
-}
-
-function positiveNumber(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value.trim() === "") return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${value}"`);
-  return n;
 }
 
 /** The demo collects every minute, so a fresh start fills the pages quickly. */
@@ -51,8 +45,7 @@ export function simulatorCollectorOptions(
 export async function startDemoFleet(base: ImageFleetConfig, env: Env = process.env): Promise<DemoFleet> {
   // Real time by default: pages read "now" from the wall clock, so a faster fleet clock would put
   // fresh data in their future. IMAGEFLEET_DEMO_SPEED=60 shows idle functions turn Inactive sooner.
-  const speed = positiveNumber(env.IMAGEFLEET_DEMO_SPEED, 1, "IMAGEFLEET_DEMO_SPEED");
-  const functions = positiveNumber(env.IMAGEFLEET_DEMO_FUNCTIONS, 500, "IMAGEFLEET_DEMO_FUNCTIONS");
+  const { IMAGEFLEET_DEMO_SPEED: speed, IMAGEFLEET_DEMO_FUNCTIONS: functions } = readEnv(env);
   const sim = await startSimulator({ seed: 7, functions: Math.round(functions), speed });
   // The demo stays off the network: its base-image catalog comes from the simulator's releases.
   await seedCatalog(releasesFromSimulatorCatalog(sim.truth.baseImageCatalog()));

@@ -21,7 +21,7 @@ import type { World } from "./model/world";
 import type { CallCount, CallCounters } from "./quota";
 
 /** A function by ARN or by name (names are unique across the simulated fleet). */
-export type FunctionRef = string;
+export type FunctionKey = string;
 
 export interface ImageTruth {
   registryId: string;
@@ -193,17 +193,17 @@ export class Truth {
       .map((fn) => this.describe(fn, filter.withState ?? false));
   }
 
-  function(ref: FunctionRef): FunctionTruth | undefined {
+  function(ref: FunctionKey): FunctionTruth | undefined {
     const fn = this.find(ref);
     return fn ? this.describe(fn, true) : undefined;
   }
 
-  stateAt(ref: FunctionRef, at: Date | number): StateTruth {
+  stateAt(ref: FunctionKey, at: Date | number): StateTruth {
     return stateTruth(this.world.lifecycleOf(this.require(ref)).at(toTime(at)));
   }
 
   /** State intervals overlapping [from, to) (default: history start to now). */
-  stateIntervals(ref: FunctionRef, from?: Date | number, to?: Date | number): StateTruth[] {
+  stateIntervals(ref: FunctionKey, from?: Date | number, to?: Date | number): StateTruth[] {
     return this.world
       .lifecycleOf(this.require(ref))
       .between(toTime(from ?? this.world.fleet.historyStart), toTime(to ?? this.world.now()))
@@ -211,7 +211,7 @@ export class Truth {
   }
 
   /** Transitions with from ≤ at < to (default: history start to now). */
-  transitions(ref: FunctionRef, from?: Date | number, to?: Date | number): Transition[] {
+  transitions(ref: FunctionKey, from?: Date | number, to?: Date | number): Transition[] {
     const start = toTime(from ?? this.world.fleet.historyStart);
     const end = toTime(to ?? this.world.now());
     const intervals = this.world.lifecycleOf(this.require(ref)).between(start - 1, end);
@@ -231,13 +231,13 @@ export class Truth {
   }
 
   /** The first transition after `after` (default now), looking ahead at most `horizonDays`. */
-  nextTransition(ref: FunctionRef, after?: Date | number, horizonDays = 60): Transition | undefined {
+  nextTransition(ref: FunctionKey, after?: Date | number, horizonDays = 60): Transition | undefined {
     const start = toTime(after ?? this.world.now()) + 1;
     return this.transitions(ref, start, start + horizonDays * DAY)[0];
   }
 
   /** Counts over the whole minutes starting in [from, to), clipped to history and now. */
-  activity(ref: FunctionRef, from: Date | number, to: Date | number): ActivityTruth {
+  activity(ref: FunctionKey, from: Date | number, to: Date | number): ActivityTruth {
     const fn = this.require(ref);
     const totals: ActivityTruth = { invocations: 0, errors: 0, throttles: 0, failedInvocations: 0, coldStarts: 0 };
     this.forEachMinute(fn, toTime(from), toTime(to), (activity, offset) => {
@@ -251,7 +251,7 @@ export class Truth {
   }
 
   /** Every cold start with its REPORT timestamp in [from, to) (milliseconds, exact). */
-  coldStarts(ref: FunctionRef, from: Date | number, to: Date | number): ColdStartTruth[] {
+  coldStarts(ref: FunctionKey, from: Date | number, to: Date | number): ColdStartTruth[] {
     const fn = this.require(ref);
     const start = toTime(from);
     const end = toTime(to);
@@ -273,7 +273,7 @@ export class Truth {
 
   /** The datapoints GetMetricData returns for the function (ascending), e.g. metric("x", "Invocations", "Sum", …). */
   metric(
-    ref: FunctionRef,
+    ref: FunctionKey,
     metricName: string,
     stat: string,
     from: Date | number,
@@ -294,7 +294,7 @@ export class Truth {
   }
 
   /** Every image pushed for an image function so far, deleted ones included, oldest first. */
-  images(ref: FunctionRef): ImageTruth[] {
+  images(ref: FunctionKey): ImageTruth[] {
     const fn = this.require(ref);
     return this.world.images.pushedUntil(fn, this.world.now()).map((image) => this.imageTruth(fn, image));
   }
@@ -321,7 +321,7 @@ export class Truth {
    * Lifecycle policy, versions, aliases and scan state of an image function: every digest it
    * runs ($LATEST's and its versions'), what the policy does to each, and whether it is still scanned.
    */
-  imageSafety(ref: FunctionRef): ImageSafetyTruth {
+  imageSafety(ref: FunctionKey): ImageSafetyTruth {
     const fn = this.require(ref);
     const now = this.world.now();
     const hygiene = imageHygiene(fn);
@@ -505,11 +505,11 @@ export class Truth {
     }
   }
 
-  private find(ref: FunctionRef): FunctionSpec | undefined {
+  private find(ref: FunctionKey): FunctionSpec | undefined {
     return this.world.fleet.byArn.get(ref) ?? this.world.fleet.byName.get(ref);
   }
 
-  private require(ref: FunctionRef): FunctionSpec {
+  private require(ref: FunctionKey): FunctionSpec {
     const fn = this.find(ref);
     if (!fn) throw new Error(`no simulated function ${ref}`);
     return fn;

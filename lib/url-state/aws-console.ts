@@ -6,7 +6,7 @@ export function lambdaConsoleUrl(region: string, functionName: string): string {
 }
 
 /** Cold starts and their init durations, newest first: what an on-call engineer looks for first. */
-export const COLD_START_QUERY = [
+export const CONSOLE_COLD_START_QUERY = [
   "fields @timestamp, @requestId, @initDuration, @duration, @maxMemoryUsed",
   '| filter @type = "REPORT" and ispresent(@initDuration)',
   "| sort @timestamp desc",
@@ -30,7 +30,7 @@ export function logsInsightsUrl(input: {
     ["start", jsurlString(input.from.toISOString())],
     ["timeType", jsurlString("ABSOLUTE")],
     ["tz", jsurlString("UTC")],
-    ["editorString", jsurlString(input.query ?? COLD_START_QUERY)],
+    ["editorString", jsurlString(input.query ?? CONSOLE_COLD_START_QUERY)],
     ["isLiveTail", "false"],
     ["source", `(~${jsurlString(input.logGroup)})`],
   ]);

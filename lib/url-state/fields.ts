@@ -2,10 +2,10 @@
 // value the page accepts is exactly a value the API accepts.
 import { z } from "zod";
 import { FunctionState, PackageType } from "@/lib/analysis/types";
+import { ARCHITECTURES } from "@/lib/contracts/functions-query";
 
 export const PACKAGE_TYPES = [PackageType.Image, PackageType.Zip] as const;
 export const FUNCTION_STATES = Object.values(FunctionState);
-export const ARCHITECTURES = ["x86_64", "arm64"] as const;
 
 export const accountIdField = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
 export const regionField = z

@@ -1,12 +1,11 @@
 import { parseAsStringLiteral } from "nuqs/server";
-import type { z } from "zod";
+import type { FleetQuery } from "@/lib/contracts/fleet-query";
 import { accountIdField, PACKAGE_TYPES, packageTypeField, regionField } from "./fields";
 import { viewQuerySchemas } from "./query-schema";
 import { refineTimeRange, timeRangeFields, timeRangeParsers } from "./time-range";
 import type { ViewState } from "./view";
 import { parseAsZod } from "./zod-parser";
 
-/** The overview: a time range and the slice of the fleet its charts and lists cover. */
 const shape = {
   ...timeRangeFields,
   account: accountIdField.optional(),
@@ -15,7 +14,6 @@ const shape = {
 };
 
 const schemas = viewQuerySchemas(shape, refineTimeRange);
-export type FleetQuery = z.output<typeof schemas.api>;
 
 const parsers = {
   ...timeRangeParsers,

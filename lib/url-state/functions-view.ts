@@ -2,6 +2,12 @@ import { parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
 import {
   ARCHITECTURES,
+  DELETED_FILTERS,
+  FUNCTION_SORTS,
+  type FunctionsQuery,
+  SORT_DIRECTIONS,
+} from "@/lib/contracts/functions-query";
+import {
   accountIdField,
   architectureField,
   FUNCTION_STATES,
@@ -18,25 +24,6 @@ import { refineTimeRange, timeRangeFields, timeRangeParsers } from "./time-range
 import type { ViewState } from "./view";
 import { parseAsZod } from "./zod-parser";
 
-export const FUNCTION_SORTS = [
-  "name",
-  "packageType",
-  "state",
-  "account",
-  "region",
-  "team",
-  "architecture",
-  "memory",
-  "lastInvoked",
-  "coldStarts",
-  "coldStartRate",
-  "initP95",
-  "imagePushedAt",
-] as const;
-export type FunctionSort = (typeof FUNCTION_SORTS)[number];
-
-export const SORT_DIRECTIONS = ["asc", "desc"] as const;
-export const DELETED_FILTERS = ["exclude", "include", "only"] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 const MAX_IDLE_DAYS = 3650;
@@ -61,9 +48,6 @@ const shape = {
 };
 
 const schemas = viewQuerySchemas(shape, refineTimeRange);
-export type FunctionsQuery = z.output<typeof schemas.api>;
-/** The filters alone: what a CSV export covers (every page, the same order). */
-export type FunctionsFilter = Omit<FunctionsQuery, "page" | "pageSize">;
 
 const parsers = {
   ...timeRangeParsers,

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import { refreshCatalog } from "@/lib/catalog/refresh";
-import { loadCatalog } from "@/lib/catalog/store";
 import { db } from "@/lib/db/client";
 import { getAlert, listAlerts } from "@/lib/db/queries/alerts";
+import { loadCatalog } from "@/lib/db/queries/base-image-releases";
 import { digest, NOW, seedAccount, seedFunction, testConfig } from "./support/fleet";
 import { type FakeRegistry, startRegistry } from "./support/registry";
 

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { acknowledgeAlert } from "@/lib/alerts/actions";
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import { alertsView } from "@/lib/alerts/view";
+import { type AccountScope, inScope } from "@/lib/analysis/scope";
 import { lastClosedWeek } from "@/lib/analysis/weeks";
-import { type AccountScope, inScope } from "@/lib/auth/scope";
 import { configSchema } from "@/lib/config/schema";
 import { db } from "@/lib/db/client";
 import { listAccounts } from "@/lib/db/queries/accounts";
@@ -16,7 +16,7 @@ import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
 import { fleetSummary } from "@/lib/db/queries/fleet-summary";
 import { fleetTopLists } from "@/lib/db/queries/fleet-top";
 import { functionDetail } from "@/lib/db/queries/function-detail";
-import { listFunctions } from "@/lib/db/queries/functions";
+import { functionsPage } from "@/lib/db/queries/functions";
 import { generateReport } from "@/lib/reports/generate";
 import { loadReportList, loadReportView } from "@/lib/reports/load";
 import { fleetView } from "@/lib/url-state/fleet-view";
@@ -44,11 +44,11 @@ beforeAll(async () => {
 
 describe("a restricted user", () => {
   it("lists only their functions in the table, and nothing for an empty restriction", async () => {
-    const page = await listFunctions(everything, { scope: sam, now });
+    const page = await functionsPage(everything, { scope: sam, now });
     expect(ids(page.rows)).toEqual(visibleTo(sam).map(functionId).sort());
     expect(page.total).toBe(visibleTo(sam).length);
     expect(page.rows.some((r) => r.accountId === PAYMENTS)).toBe(true);
-    expect((await listFunctions(everything, { scope: nobody, now })).total).toBe(0);
+    expect((await functionsPage(everything, { scope: nobody, now })).total).toBe(0);
   });
 
   it("sees the overview of their functions only", async () => {

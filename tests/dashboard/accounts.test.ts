@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/accounts/route";
+import type { AccountStatus } from "@/lib/contracts/accounts";
 import { db } from "@/lib/db/client";
-import type { AccountStatus } from "@/lib/db/queries/accounts";
 import { DATA, LEGACY, PAYMENTS, seedFleet } from "./support/seed";
 import { request } from "./support/window";
 

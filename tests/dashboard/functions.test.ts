@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/functions/route";
 import { GET as getCsv } from "@/app/api/functions.csv/route";
+import type { FunctionPage } from "@/lib/contracts/functions";
 import { db } from "@/lib/db/client";
-import { type FunctionPage, listFunctions } from "@/lib/db/queries/functions";
+import { functionsPage } from "@/lib/db/queries/functions";
 import { functionsView } from "@/lib/url-state/functions-view";
 import { DATA, PAYMENTS, seedFleet } from "./support/seed";
 import { lastFullHours, request } from "./support/window";
@@ -15,12 +16,12 @@ beforeAll(async () => {
 });
 
 async function list(params: Record<string, string>): Promise<FunctionPage> {
-  return listFunctions(functionsView.schemas.api.parse({ ...window, ...params }), { now });
+  return functionsPage(functionsView.schemas.api.parse({ ...window, ...params }), { now });
 }
 
 const names = (page: FunctionPage) => page.rows.map((r) => r.name);
 
-describe("listFunctions", () => {
+describe("functionsPage (the functions table)", () => {
   it("lists current functions by name, deleted ones left out", async () => {
     const page = await list({});
     expect(page.total).toBe(9);

@@ -2,10 +2,10 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import { AlertListView } from "@/components/alerts/alert-list-view";
 import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
-import { alertQueries } from "@/lib/alerts/api-queries";
 import { alertsView } from "@/lib/alerts/view";
 import { requestScope } from "@/lib/auth/session";
 import { listAlerts } from "@/lib/db/queries/alerts";
+import { alertQueries } from "@/lib/query/api-queries";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 import { readPageQuery, type SearchRecord } from "@/lib/url-state/view";
 

@@ -3,10 +3,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AlertDetailView } from "@/components/alerts/alert-detail-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { alertQueries } from "@/lib/alerts/api-queries";
 import { alertIdParams } from "@/lib/alerts/requests";
 import { requestScope } from "@/lib/auth/session";
 import { getAlert } from "@/lib/db/queries/alerts";
+import { alertQueries } from "@/lib/query/api-queries";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseQuery, route } from "@/lib/api/errors";
 import { requestScope, requireRole } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config/load";
+import { appConfig } from "@/lib/config/load";
 import { loadReportList } from "@/lib/reports/load";
 import { refreshReports, reportsNow } from "@/lib/reports/refresh";
 import { reportScopeView } from "@/lib/reports/url-state";
@@ -18,7 +18,7 @@ export const GET = route(async (request: Request) => {
 export const POST = route(async (request: Request) => {
   await requireRole("admin");
   parseQuery(noParamsSchema, new URL(request.url).searchParams);
-  const { published, provisional } = await refreshReports(await reportsNow(), loadConfig().config);
+  const { published, provisional } = await refreshReports(await reportsNow(), appConfig().config);
   return NextResponse.json({
     published: published[0]?.week ?? null,
     provisional: provisional[0]?.week ?? null,

@@ -4,7 +4,7 @@ import { InvalidQuery } from "@/components/ui/invalid-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { requestScope } from "@/lib/auth/session";
 import { fleetFacets } from "@/lib/db/queries/facets";
-import { listFunctions } from "@/lib/db/queries/functions";
+import { functionsPage } from "@/lib/db/queries/functions";
 import { apiQueries } from "@/lib/query/api-queries";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 import { functionsView } from "@/lib/url-state/functions-view";
@@ -31,7 +31,7 @@ export default async function FunctionsPage({ searchParams }: { searchParams: Pr
   }
   const scope = await requestScope();
   const state = await prefetchAll([
-    prefetchEntry(apiQueries.functions(read.search), () => listFunctions(read.query, { scope })),
+    prefetchEntry(apiQueries.functions(read.search), () => functionsPage(read.query, { scope })),
     prefetchEntry(apiQueries.fleetFacets(), () => fleetFacets({ scope })),
   ]);
   return (

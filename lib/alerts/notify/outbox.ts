@@ -1,8 +1,8 @@
 import "server-only";
+import { permalink } from "@/lib/analysis/alerts/links";
 import type { AlertChannelConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/writes/transaction";
-import { permalink } from "../links";
 import { renderMessage } from "./messages";
 import { dedupeKey, type Notice } from "./notice";
 import { channelsFor } from "./routing";

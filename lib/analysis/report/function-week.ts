@@ -13,13 +13,13 @@ import type {
   CriticalFindingsEntry,
   DeprecatedRuntimeEntry,
   ExpiringImageEntry,
-  FunctionRef,
   IdleRiskEntry,
   LifecycleEvent,
   OldImageEntry,
   RegressionEntry,
   ReportConfig,
   ReportFunction,
+  ReportFunctionRef,
   ReportImage,
 } from "./types";
 
@@ -35,7 +35,7 @@ export interface ReportWindow {
 
 /** One function's contribution to a report, computed once and summed into fleet and team sections. */
 export interface FunctionWeek {
-  ref: FunctionRef;
+  ref: ReportFunctionRef;
   existsAtEnd: boolean;
   isImage: boolean;
   created: boolean;
@@ -71,7 +71,7 @@ export function functionWeek(
   const { start, asOf } = window;
   // Half-open weeks: a deletion at the very start instant belongs to this week.
   if (fn.firstSeenAt >= asOf || (fn.deletedAt !== null && fn.deletedAt < start)) return null;
-  const ref: FunctionRef = { id: fn.id, accountId: fn.accountId, region: fn.region, name: fn.name, team };
+  const ref: ReportFunctionRef = { id: fn.id, accountId: fn.accountId, region: fn.region, name: fn.name, team };
   const deletedAt = fn.deletedAt !== null && fn.deletedAt < asOf ? fn.deletedAt : null;
   const existsAtEnd = deletedAt === null;
   const lifeWindow = { start, end: deletedAt ?? asOf };
@@ -110,7 +110,7 @@ export function functionWeek(
 }
 
 function lifecycleEvent(
-  ref: FunctionRef,
+  ref: ReportFunctionRef,
   transitions: readonly StateTransition[],
   state: FunctionState,
 ): LifecycleEvent | null {
@@ -130,7 +130,7 @@ function lifecycleEvent(
 /** Active at the end of the window and due to pass the idle threshold before the horizon (or already past it). */
 function idleRisk(
   fn: ReportFunction,
-  ref: FunctionRef,
+  ref: ReportFunctionRef,
   window: ReportWindow,
   config: ReportConfig,
 ): IdleRiskEntry | null {
@@ -152,7 +152,7 @@ function idleRisk(
 }
 
 function regression(
-  ref: FunctionRef,
+  ref: ReportFunctionRef,
   thisWeek: { invocations: number; coldStarts: number; initP95Ms: number | null },
   fn: ReportFunction,
   config: ReportConfig,
@@ -185,7 +185,7 @@ const NO_IMAGE_ENTRIES: ImageEntries = {
 };
 
 /** The same horizon and severities as the image-expiry-risk rule, as of the report's end. */
-function expiringEntry(image: ReportImage | null, ref: FunctionRef, asOf: Date): ExpiringImageEntry | null {
+function expiringEntry(image: ReportImage | null, ref: ReportFunctionRef, asOf: Date): ExpiringImageEntry | null {
   const verdict = image?.lifecycle;
   if (!image || verdict?.status !== "expires") return null;
   const risk = expiryRisk(verdict, DEFAULT_RULE_CONFIG, asOf);
@@ -202,7 +202,7 @@ function expiringEntry(image: ReportImage | null, ref: FunctionRef, asOf: Date):
   );
 }
 
-function imageEntries(fn: ReportFunction, ref: FunctionRef, asOf: Date, config: ReportConfig): ImageEntries {
+function imageEntries(fn: ReportFunction, ref: ReportFunctionRef, asOf: Date, config: ReportConfig): ImageEntries {
   const image = fn.image;
   const lineage = image?.lineage;
   const deprecation = deprecationNotice(effectiveRuntime(fn), asOf, config.deprecationWarningDays);

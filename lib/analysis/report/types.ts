@@ -102,7 +102,7 @@ export interface ReportInput {
 
 // ---- output: plain, serialisable, stable key order; instants as ISO strings ----
 
-export interface FunctionRef {
+export interface ReportFunctionRef {
   id: string;
   accountId: string;
   region: string;
@@ -123,14 +123,14 @@ export interface InventoryFigures {
   functionsDelta: number | null;
   imageFunctionsDelta: number | null;
   imageShareDelta: number | null;
-  created: ListFigure<FunctionRef>;
-  changed: ListFigure<FunctionRef & { deploys: number }>;
+  created: ListFigure<ReportFunctionRef>;
+  changed: ListFigure<ReportFunctionRef & { deploys: number }>;
   deploys: number;
-  deleted: ListFigure<FunctionRef>;
+  deleted: ListFigure<ReportFunctionRef>;
 }
 
 export interface LifecycleEvent {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   /** First time within the week. */
   at: string;
   episodes: number;
@@ -147,7 +147,7 @@ export interface LifecycleFigures {
 }
 
 export interface IdleRiskEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   idleDays: number;
   idleSinceUnknown: boolean;
   /** Null when the threshold has already passed. */
@@ -155,7 +155,7 @@ export interface IdleRiskEntry {
 }
 
 export interface RegressionEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   rate: number | null;
   baselineRate: number | null;
   rateFactor: number | null;
@@ -184,7 +184,7 @@ export interface ColdStartFigures {
 }
 
 export interface BehindEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   runtime: string;
   release: string;
   newest: string;
@@ -193,14 +193,14 @@ export interface BehindEntry {
 }
 
 export interface DeprecatedRuntimeEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   runtime: string;
   deprecatedOn: string;
   deprecated: boolean;
 }
 
 export interface CriticalFindingsEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   digest: string;
   critical: number;
   high: number;
@@ -208,7 +208,7 @@ export interface CriticalFindingsEntry {
 
 /** A deployed digest a lifecycle rule will expire within the alerting horizon. */
 export interface ExpiringImageEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   digest: string;
   rulePriority: number;
   rule: string;
@@ -220,7 +220,7 @@ export interface ExpiringImageEntry {
 }
 
 export interface OldImageEntry {
-  function: FunctionRef;
+  function: ReportFunctionRef;
   digest: string;
   pushedAt: string;
   ageDays: number;

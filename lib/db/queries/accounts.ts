@@ -1,6 +1,7 @@
+import type { AccountStatus, PollSummary } from "@/lib/contracts/accounts";
 import "server-only";
 import { z } from "zod";
-import type { AccountScope } from "@/lib/auth/scope";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { type Db, db as defaultDb } from "../client";
 import { parseJsonColumn } from "./json-column";
 import { SUCCESSFUL_POLL_STATUSES } from "./poll-runs";
@@ -20,40 +21,6 @@ const errorsJson = z
     }),
   )
   .catch([]);
-
-export interface PollSummary {
-  id: string;
-  status: string;
-  trigger: string;
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-  functionsSeen: number;
-  statesRead: number;
-  calls: Record<string, number>;
-  throttles: number;
-  errorCount: number;
-  errors: z.infer<typeof errorsJson>;
-}
-
-export interface AccountRegionStatus {
-  region: string;
-  lastPoll: PollSummary | null;
-  lastSuccessAt: string | null;
-  /** Functions currently known there (not deleted). */
-  functions: number;
-}
-
-export interface AccountStatus {
-  id: string;
-  name: string;
-  source: string;
-  roleArn: string | null;
-  /** The last sts:AssumeRole failure; null once assuming works again. */
-  assumeError: string | null;
-  assumeErrorAt: string | null;
-  regions: AccountRegionStatus[];
-}
 
 function toPollSummary(run: {
   id: string;

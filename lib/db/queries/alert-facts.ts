@@ -1,11 +1,11 @@
+import { LAST_INVOCATION_LOOKBACK_MS } from "@/lib/analysis/idle";
 import "server-only";
 import { z } from "zod";
+import { parseEcrImageUri } from "@/lib/analysis/image-uri";
 import { storedVerdict } from "@/lib/analysis/lifecycle-policy";
 import { type BaseImageRelease, matchBaseImage } from "@/lib/analysis/lineage";
 import type { FunctionFacts, ImageFacts, PinnedImage, WeekColdStarts } from "@/lib/analysis/rules/facts";
 import { DAY_MS } from "@/lib/analysis/time";
-import { parseEcrImageUri } from "@/lib/aws/image-uri";
-import { LAST_INVOCATION_LOOKBACK_MS } from "@/lib/collector/time-windows";
 import { chunks } from "@/lib/db/writes/transaction";
 import type { Db } from "../client";
 import { parseJsonColumn } from "./json-column";

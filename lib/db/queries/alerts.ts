@@ -1,71 +1,15 @@
+import type { AlertCounts, AlertDetail, AlertList, AlertSummary, FunctionAlerts } from "@/lib/contracts/alerts";
+import type { AlertsQuery, StateFilter } from "@/lib/contracts/alerts-query";
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { functionPageHref, permalink } from "@/lib/alerts/links";
-import { readAlertRecord, type TimelineEvent } from "@/lib/alerts/record";
-import type { AlertsQuery, StateFilter } from "@/lib/alerts/view";
 import { isSilenced, severityRank } from "@/lib/analysis/alerts/lifecycle";
-import type { EvidenceValue, Severity } from "@/lib/analysis/rules/finding";
-import { type AccountScope, inScope } from "@/lib/auth/scope";
-import { loadConfig } from "@/lib/config/load";
+import { functionPageHref, permalink } from "@/lib/analysis/alerts/links";
+import type { Severity } from "@/lib/analysis/rules/finding";
+import { type AccountScope, inScope } from "@/lib/analysis/scope";
+import { appConfig } from "@/lib/config/load";
+import { readAlertRecord } from "@/lib/db/alert-record";
 import { type Db, db as defaultDb } from "../client";
 import { scopeWhere } from "./scope";
-
-export interface AlertFunction {
-  /** Null once the function row is gone. */
-  id: string | null;
-  accountId: string;
-  accountName: string | null;
-  region: string;
-  name: string | null;
-  team: string | null;
-  /** Its observed state now. */
-  state: string | null;
-}
-
-export interface AlertSummary {
-  id: string;
-  rule: string;
-  severity: Severity;
-  state: "open" | "acknowledged" | "resolved";
-  silenced: boolean;
-  title: string;
-  reason: string;
-  function: AlertFunction;
-  openedAt: string;
-  updatedAt: string;
-  resolvedAt: string | null;
-  acknowledgedAt: string | null;
-  silencedUntil: string | null;
-  permalink: string;
-}
-
-export interface AlertList {
-  alerts: AlertSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-  facets: { accounts: { id: string; name: string | null }[]; teams: string[] };
-}
-
-export interface AlertNotificationStatus {
-  channel: string;
-  event: string;
-  status: string;
-  attempts: number;
-  sentAt: string | null;
-  lastError: string | null;
-}
-
-export interface AlertDetail extends AlertSummary {
-  acknowledgedBy: string | null;
-  /** The function's log group, for the Logs Insights link; null once the function is gone. */
-  logGroup: string | null;
-  evidence: Record<string, EvidenceValue>;
-  timeline: TimelineEvent[];
-  notifications: AlertNotificationStatus[];
-  /** The function page with the window around the alert; null when the function is gone. */
-  functionPage: string | null;
-}
 
 export interface ReadOptions {
   db?: Db;
@@ -153,14 +97,6 @@ export async function getAlert(id: string, options: ReadOptions = {}): Promise<A
   };
 }
 
-/** The active alerts of one function, for its badges. */
-export interface FunctionAlerts {
-  count: number;
-  /** The highest severity among them. */
-  severity: Severity;
-  alerts: { id: string; rule: string; severity: Severity; title: string }[];
-}
-
 /** Active alerts of the given functions (one table page, or one function page) in one query. */
 export async function openAlertsByFunction(
   functionIds: readonly string[],
@@ -184,12 +120,6 @@ export async function openAlertsByFunction(
     entry.alerts.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   }
   return byFunction;
-}
-
-export interface AlertCounts {
-  active: number;
-  acknowledged: number;
-  bySeverity: Record<Severity, number>;
 }
 
 /** Counts of active alerts for the overview. */
@@ -216,7 +146,7 @@ async function accountNames(db: Db, ids: readonly string[]): Promise<Map<string,
 }
 
 function summary(row: AlertWithFunction, names: ReadonlyMap<string, string>, options: ReadOptions): AlertSummary {
-  const { now = new Date(), publicBaseUrl = loadConfig().config.alerts.publicBaseUrl } = options;
+  const { now = new Date(), publicBaseUrl = appConfig().config.alerts.publicBaseUrl } = options;
   return {
     id: row.id,
     rule: row.rule,

@@ -1,14 +1,8 @@
+import type { FleetFacets } from "@/lib/contracts/fleet";
 import "server-only";
-import type { AccountScope } from "@/lib/auth/scope";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { type Db, db as defaultDb } from "../client";
 import { scopedAccounts, scopeWhere } from "./scope";
-
-/** The values the filters offer: what the fleet actually holds. */
-export interface FleetFacets {
-  accounts: { id: string; name: string }[];
-  regions: string[];
-  teams: string[];
-}
 
 export async function fleetFacets(options: { db?: Db; scope?: AccountScope } = {}): Promise<FleetFacets> {
   const db = options.db ?? defaultDb;

@@ -1,28 +1,15 @@
+import type { ColdStartPoint, ColdStartSeries } from "@/lib/contracts/fleet";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { type BucketAggregate, coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
-import type { AccountScope } from "@/lib/auth/scope";
-import type { FleetQuery } from "@/lib/url-state/fleet-view";
-import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
+import { resolveTimeRange, type ViewWindow } from "@/lib/analysis/time-window";
+import type { FleetQuery } from "@/lib/contracts/fleet-query";
 import { type Db, db as defaultDb } from "../client";
 import { functionConditions } from "./function-filter";
 import { bucketsIn } from "./metric-aggregates";
 import { bucketStarts, groupBySteps } from "./series";
 import { toNumber, toNumberOrNull } from "./sql";
-
-export interface ColdStartPoint {
-  t: string;
-  coldStarts: number;
-  invocations: number;
-  coldStartRate: number | null;
-  initP95Ms: number | null;
-}
-
-export interface ColdStartSeries {
-  window: { from: string; to: string; step: TimeWindow["step"] };
-  points: ColdStartPoint[];
-  totals: { coldStarts: number; invocations: number; coldStartRate: number | null; initP95Ms: number | null };
-}
 
 /** Buckets of the functions in the overview's slice (deleted ones included: their past happened). */
 function sliceOf(query: FleetQuery, scope: AccountScope): Prisma.Sql {
@@ -45,7 +32,7 @@ interface FleetHour {
  * Fleet-wide hourly sums; the hourly init p95 is merged across functions as mergeBuckets does.
  * Both queries read only columns of the (resolution, start, …) covering index.
  */
-async function fleetHours(db: Db, slice: Prisma.Sql, window: TimeWindow): Promise<FleetHour[]> {
+async function fleetHours(db: Db, slice: Prisma.Sql, window: ViewWindow): Promise<FleetHour[]> {
   const [sums, p95s] = await Promise.all([
     db.$queryRaw<{ start: Date; coldStarts: unknown; invocations: unknown }[]>`
       SELECT b."start", SUM(b."coldStarts") AS "coldStarts", SUM(b."invocations") AS "invocations"
@@ -73,7 +60,7 @@ async function fleetHours(db: Db, slice: Prisma.Sql, window: TimeWindow): Promis
 }
 
 /** Hours summed into the window's steps (days for long windows). */
-function stepsOf(hours: readonly FleetHour[], window: TimeWindow): Map<number, FleetHour> {
+function stepsOf(hours: readonly FleetHour[], window: ViewWindow): Map<number, FleetHour> {
   return new Map(
     [...groupBySteps(hours, window)].map(([start, group]) => [
       start,

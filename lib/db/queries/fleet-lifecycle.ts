@@ -1,30 +1,14 @@
+import { CHARTED_STATES, type ChartedState, type LifecyclePoint, type LifecycleSeries } from "@/lib/contracts/fleet";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { type MemberInterval, stateCountsAt } from "@/lib/analysis/state-intervals";
-import { FunctionState } from "@/lib/analysis/types";
-import type { AccountScope } from "@/lib/auth/scope";
-import type { FleetQuery } from "@/lib/url-state/fleet-view";
-import { resolveTimeRange, stepMs, type TimeWindow } from "@/lib/url-state/time-range";
+import { resolveTimeRange, stepMs, type ViewWindow } from "@/lib/analysis/time-window";
+import type { FleetQuery } from "@/lib/contracts/fleet-query";
 import { type Db, db as defaultDb } from "../client";
 import { functionConditions } from "./function-filter";
 import { bucketStarts } from "./series";
 import { bucketOf, bucketStartIso, toDate } from "./sql";
-
-/** The states the chart stacks; every other observed state (the enum is open) is summed as Other. */
-export const CHARTED_STATES = [
-  FunctionState.Active,
-  FunctionState.Pending,
-  FunctionState.Inactive,
-  FunctionState.Failed,
-] as const;
-export type ChartedState = (typeof CHARTED_STATES)[number];
-
-export type LifecyclePoint = { t: string } & Record<ChartedState | "Other", number>;
-
-export interface LifecycleSeries {
-  window: { from: string; to: string; step: TimeWindow["step"] };
-  points: LifecyclePoint[];
-}
 
 interface SnapshotRow {
   accountId: string;
@@ -46,7 +30,7 @@ function snapshotConditions(query: FleetQuery): Prisma.Sql[] {
  * Rows of the last snapshot each account × region took in each bucket of the window, plus the
  * last one before the window (bucket null) so the chart starts from the state the fleet was in.
  */
-async function lastSnapshots(db: Db, query: FleetQuery, window: TimeWindow): Promise<SnapshotRow[]> {
+async function lastSnapshots(db: Db, query: FleetQuery, window: ViewWindow): Promise<SnapshotRow[]> {
   const scope = snapshotConditions(query);
   const and = (extra: Prisma.Sql[]) => Prisma.join([...scope, ...extra], " AND ");
   const packageType = query.packageType ? Prisma.sql`AND s."packageType" = ${query.packageType}` : Prisma.empty;
@@ -81,7 +65,7 @@ function addCount(point: LifecyclePoint, state: string, n: number) {
   point[key] += n;
 }
 
-const seriesOf = (window: TimeWindow, points: LifecyclePoint[]): LifecycleSeries => ({
+const seriesOf = (window: ViewWindow, points: LifecyclePoint[]): LifecycleSeries => ({
   window: { from: window.from.toISOString(), to: window.to.toISOString(), step: window.step },
   points,
 });
@@ -93,7 +77,7 @@ const seriesOf = (window: TimeWindow, points: LifecyclePoint[]): LifecycleSeries
 async function scopedLifecycle(
   db: Db,
   query: FleetQuery,
-  window: TimeWindow,
+  window: ViewWindow,
   scope: NonNullable<AccountScope>,
   now: Date,
 ): Promise<LifecycleSeries> {

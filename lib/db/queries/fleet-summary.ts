@@ -1,24 +1,11 @@
+import type { FleetSummary } from "@/lib/contracts/fleet";
 import "server-only";
 import { UNKNOWN_STATE } from "@/lib/analysis/fleet-counts";
-import type { AccountScope } from "@/lib/auth/scope";
+import type { AccountScope } from "@/lib/analysis/scope";
+import { appConfig } from "@/lib/config/load";
 import { type Db, db as defaultDb } from "../client";
 import { lastCollectionAt, SUCCESSFUL_POLL_STATUSES } from "./poll-runs";
 import { scopeWhere } from "./scope";
-import { idleThresholds } from "./settings";
-
-export interface FleetSummary {
-  functions: number;
-  imageFunctions: number;
-  /** Image functions / all functions; null for an empty fleet. */
-  imageShare: number | null;
-  /** Current functions (not deleted) by observed state; "Unknown" until the first GetFunction. */
-  byState: Record<string, number>;
-  imageByState: Record<string, number>;
-  accounts: number;
-  regions: number;
-  lastCollectionAt: string | null;
-  idleThresholdDays: number;
-}
 
 /**
  * Account × region pairs that collected: every successful poll for the whole fleet; for a
@@ -73,6 +60,6 @@ export async function fleetSummary(options: { db?: Db; scope?: AccountScope } = 
     accounts: new Set(covered.map((c) => c.accountId)).size,
     regions: new Set(covered.map((c) => c.region)).size,
     lastCollectionAt: last,
-    idleThresholdDays: idleThresholds().thresholdDays,
+    idleThresholdDays: appConfig().config.idle.thresholdDays,
   };
 }

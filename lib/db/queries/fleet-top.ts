@@ -1,44 +1,23 @@
+import type { FleetTopLists } from "@/lib/contracts/fleet";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { coldStartRate } from "@/lib/analysis/stats";
 import { DAY_MS } from "@/lib/analysis/time";
+import { resolveTimeRange } from "@/lib/analysis/time-window";
 import { FunctionState, PackageType } from "@/lib/analysis/types";
-import type { AccountScope } from "@/lib/auth/scope";
-import type { FleetQuery } from "@/lib/url-state/fleet-view";
-import { resolveTimeRange } from "@/lib/url-state/time-range";
+import { appConfig } from "@/lib/config/load";
+import type { FleetQuery } from "@/lib/contracts/fleet-query";
 import { type Db, db as defaultDb } from "../client";
 import { type FunctionFilter, functionConditions } from "./function-filter";
-import { type FunctionRef, functionRefs } from "./function-ref";
+import { functionRefs } from "./function-ref";
 import { imageRef } from "./image-ref";
 import { totalsByFunction } from "./metric-aggregates";
 import { scopeWhere } from "./scope";
-import { idleThresholds } from "./settings";
 import { toIso, toNumber, whereAll } from "./sql";
 
 export const TOP_LIST_LENGTH = 8;
-
-export interface FleetTopLists {
-  mostColdStarts: { fn: FunctionRef; coldStarts: number; invocations: number; coldStartRate: number | null }[];
-  closestToIdle: {
-    fn: FunctionRef;
-    idleDays: number;
-    idleSinceUnknown: boolean;
-    level: IdleLevel;
-    predictedInactiveAt: string | null;
-  }[];
-  staleImages: {
-    repository: string | null;
-    tag: string | null;
-    digest: string;
-    pushedAt: string;
-    ageDays: number;
-    functions: number;
-    example: FunctionRef;
-  }[];
-  failed: { fn: FunctionRef; reason: string | null; since: string | null }[];
-  idleThresholdDays: number;
-}
 
 type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds; scope?: AccountScope };
 
@@ -157,7 +136,7 @@ async function failed(db: Db, query: Slice) {
 export async function fleetTopLists(query: FleetQuery, options: Options = {}): Promise<FleetTopLists> {
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
-  const thresholds = options.thresholds ?? idleThresholds();
+  const thresholds = options.thresholds ?? appConfig().config.idle;
   const sliced = { ...query, scope: options.scope ?? null };
   const [cold, idle, stale, failing] = await Promise.all([
     mostColdStarts(db, sliced, now),

@@ -1,22 +1,22 @@
-import { type AccountScope, inScope } from "@/lib/auth/scope";
-import { type FunctionAlerts, openAlertsByFunction } from "./alerts";
+import { type AccountScope, inScope } from "@/lib/analysis/scope";
+import type { FunctionDetail, MetricPoint } from "@/lib/contracts/function-detail";
+import { openAlertsByFunction } from "./alerts";
 import "server-only";
 import { z } from "zod";
-import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
-import type { RuleConfig } from "@/lib/analysis/rules/config";
+import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import { DEFAULT_RULE_CONFIG, type RuleConfig } from "@/lib/analysis/rules/config";
 import { type StateInterval, timeInStates, transitionsIn } from "@/lib/analysis/state-intervals";
 import { coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
+import { resolveTimeRange, type ViewWindow } from "@/lib/analysis/time-window";
 import type { FunctionIdentity } from "@/lib/analysis/types";
-import { lambdaConsoleUrl, logsInsightsUrl } from "@/lib/url-state/aws-console";
-import type { FunctionWindowQuery } from "@/lib/url-state/function-view";
-import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
+import { appConfig } from "@/lib/config/load";
+import type { FunctionWindowQuery } from "@/lib/contracts/function-query";
 import { type Db, db as defaultDb } from "../client";
 import { imageRef } from "./image-ref";
-import { type DigestSafetyDto, digestSafety, functionVersions, type VersionsDto } from "./image-safety";
+import { digestSafety, functionVersions } from "./image-safety";
 import { parseJsonColumn } from "./json-column";
 import { METRIC_RESOLUTION } from "./metric-aggregates";
 import { bucketStarts, type HourlyMetrics, rollUp } from "./series";
-import { idleThresholds, imageSafetyRules } from "./settings";
 import { toIso } from "./sql";
 
 const RECENT_CHANGES = 20;
@@ -32,109 +32,6 @@ const fileSystemsJson = z.array(z.object({ arn: z.string(), localMountPath: z.st
 const tagsJson = z.record(z.string(), z.string()).catch({});
 const detailsJson = z.record(z.string(), z.unknown()).catch({});
 
-export interface MetricPoint {
-  t: string;
-  invocations: number | null;
-  errors: number | null;
-  throttles: number | null;
-  coldStarts: number | null;
-  initAvgMs: number | null;
-  initP95Ms: number | null;
-  initMaxMs: number | null;
-}
-
-export interface StateIntervalDto {
-  state: string;
-  reasonCode: string | null;
-  reason: string | null;
-  from: string;
-  to: string | null;
-}
-
-export interface FunctionDetail {
-  id: string;
-  alerts: FunctionAlerts | null;
-  accountId: string;
-  accountName: string;
-  region: string;
-  name: string;
-  arn: string;
-  packageType: string;
-  runtime: string | null;
-  handler: string | null;
-  architecture: string;
-  memoryMb: number;
-  timeoutSec: number;
-  ephemeralMb: number;
-  fileSystems: { arn: string; localMountPath: string }[];
-  logFormat: string;
-  logGroup: string;
-  tags: Record<string, string>;
-  team: string | null;
-  state: string | null;
-  stateReason: string | null;
-  stateReasonCode: string | null;
-  lastUpdateStatus: string | null;
-  lastUpdateReason: string | null;
-  stateReadAt: string | null;
-  lastModified: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  deletedAt: string | null;
-  image: {
-    uri: string | null;
-    repository: string | null;
-    tag: string | null;
-    digest: string | null;
-    entryPoint: string[] | null;
-    command: string[] | null;
-    workingDirectory: string | null;
-    pushedAt: string | null;
-    sizeBytes: number | null;
-    lastPulledAt: string | null;
-    scanStatus: string | null;
-    findings: { critical: number; high: number; medium: number; low: number } | null;
-    /** ECR answered ImageNotFound: the function will fail on its next cold start. */
-    missingAt: string | null;
-    /** Lifecycle policy verdict and scan coverage of the deployed digest. */
-    safety: DigestSafetyDto | null;
-  } | null;
-  /** Image functions: published versions and aliases with their digests' safety. */
-  versions: VersionsDto | null;
-  idle: {
-    lastInvokedAt: string | null;
-    idleSince: string;
-    idleSinceUnknown: boolean;
-    idleDays: number;
-    thresholdDays: number;
-    predictedInactiveAt: string | null;
-    level: IdleLevel;
-  };
-  window: { from: string; to: string; step: TimeWindow["step"] };
-  intervals: StateIntervalDto[];
-  transitions: { at: string; from: string; to: string; reasonCode: string | null; reason: string | null }[];
-  timeInStates: Record<string, number>;
-  series: MetricPoint[];
-  totals: {
-    invocations: number;
-    errors: number;
-    throttles: number;
-    coldStarts: number;
-    coldStartRate: number | null;
-    initAvgMs: number | null;
-    initP95Ms: number | null;
-    initMaxMs: number | null;
-  };
-  configChanges: {
-    at: string;
-    kind: string;
-    codeSha256: string | null;
-    imageDigest: string | null;
-    details: Record<string, unknown>;
-  }[];
-  links: { console: string; logsInsights: string };
-}
-
 type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds; rules?: RuleConfig; scope?: AccountScope };
 
 function toInterval(row: {
@@ -148,7 +45,7 @@ function toInterval(row: {
 }
 
 /** Hourly buckets rolled into the window's steps; steps after the last collected window stay empty (null), not zero. */
-function metricSeries(hours: HourlyMetrics[], window: TimeWindow, collectedThrough: Date | null): MetricPoint[] {
+function metricSeries(hours: HourlyMetrics[], window: ViewWindow, collectedThrough: Date | null): MetricPoint[] {
   const steps = rollUp(hours, window);
   return bucketStarts(window).map((t) => {
     const step = steps.get(t);
@@ -175,8 +72,8 @@ export async function functionDetail(
 ): Promise<FunctionDetail | null> {
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
-  const thresholds = options.thresholds ?? idleThresholds();
-  const rules = options.rules ?? imageSafetyRules();
+  const thresholds = options.thresholds ?? appConfig().config.idle;
+  const rules = options.rules ?? { ...DEFAULT_RULE_CONFIG, scanMaxAgeDays: appConfig().config.alerts.scanMaxAgeDays };
   const window = resolveTimeRange(query, now);
 
   const fn = await db.function.findUnique({
@@ -314,9 +211,5 @@ export async function functionDetail(
       imageDigest: c.imageDigest,
       details: parseJsonColumn(detailsJson, c.details),
     })),
-    links: {
-      console: lambdaConsoleUrl(fn.region, fn.name),
-      logsInsights: logsInsightsUrl({ region: fn.region, logGroup: fn.logGroup, from: window.from, to: window.to }),
-    },
   };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { DAY_MS } from "@/lib/analysis/time";
-import type { AccountScope } from "@/lib/auth/scope";
-import type { FunctionsFilter } from "@/lib/url-state/functions-view";
+import type { FunctionsFilter } from "@/lib/contracts/functions-query";
 import { scopeConditions } from "./scope";
 import { containsPattern, LIKE_ESCAPE } from "./sql";
 

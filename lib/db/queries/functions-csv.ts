@@ -1,6 +1,7 @@
+import type { FunctionRow } from "@/lib/contracts/functions";
 import "server-only";
-import type { FunctionsFilter } from "@/lib/url-state/functions-view";
-import { allFunctions, type FunctionRow, type ReadOptions } from "./functions";
+import type { FunctionsFilter } from "@/lib/contracts/functions-query";
+import { allFunctions, type ReadOptions } from "./functions";
 
 const COLUMNS: [string, (row: FunctionRow) => string | number | null][] = [
   ["account_id", (r) => r.accountId],

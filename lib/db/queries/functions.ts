@@ -1,58 +1,18 @@
-import { type FunctionAlerts, openAlertsByFunction } from "./alerts";
+import type { FunctionPage, FunctionRow } from "@/lib/contracts/functions";
+import { openAlertsByFunction } from "./alerts";
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { type IdleLevel, type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import type { AccountScope } from "@/lib/analysis/scope";
 import { coldStartRate } from "@/lib/analysis/stats";
-import type { AccountScope } from "@/lib/auth/scope";
-import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/url-state/functions-view";
-import { resolveTimeRange, type TimeWindow } from "@/lib/url-state/time-range";
+import { resolveTimeRange, type ViewWindow } from "@/lib/analysis/time-window";
+import { appConfig } from "@/lib/config/load";
+import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/contracts/functions-query";
 import { type Db, db as defaultDb } from "../client";
 import { type FunctionFilter, functionConditions } from "./function-filter";
 import { imageRef } from "./image-ref";
 import { initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
-import { idleThresholds } from "./settings";
 import { toIso, toNumber, whereAll } from "./sql";
-
-export interface FunctionRow {
-  id: string;
-  /** Active alerts, for the warning badges (table pages only, not the CSV export). */
-  alerts?: FunctionAlerts;
-  accountId: string;
-  accountName: string;
-  region: string;
-  name: string;
-  packageType: string;
-  runtime: string | null;
-  state: string | null;
-  stateReasonCode: string | null;
-  stateReason: string | null;
-  team: string | null;
-  imageUri: string | null;
-  imageRepository: string | null;
-  imageTag: string | null;
-  imageDigest: string | null;
-  imagePushedAt: string | null;
-  architecture: string;
-  memoryMb: number;
-  lastInvokedAt: string | null;
-  idleDays: number;
-  /** No invocation in the history we hold: idle days count from when we first saw the function. */
-  idleSinceUnknown: boolean;
-  idleLevel: IdleLevel;
-  coldStarts: number;
-  invocations: number;
-  coldStartRate: number | null;
-  initP95Ms: number | null;
-  deletedAt: string | null;
-}
-
-export interface FunctionPage {
-  rows: FunctionRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  window: { from: string; to: string };
-}
 
 export interface ReadOptions {
   db?: Db;
@@ -79,7 +39,7 @@ const SORT_COLUMNS: Record<FunctionSort, Prisma.Sql> = {
 };
 
 /** Sorting by a metric joins the window's aggregates for every filtered function; other sorts never touch buckets. */
-function metricJoins(sort: FunctionSort, window: TimeWindow): Prisma.Sql {
+function metricJoins(sort: FunctionSort, window: ViewWindow): Prisma.Sql {
   if (sort === "coldStarts" || sort === "coldStartRate") {
     return Prisma.sql`LEFT JOIN (${totalsByFunction(window)}) m ON m."functionId" = f."id"`;
   }
@@ -115,7 +75,7 @@ type FunctionRecord = Pick<
 async function selectPage(
   db: Db,
   filter: FunctionsFilter & FunctionFilter,
-  window: TimeWindow,
+  window: ViewWindow,
   now: Date,
   limit: number,
   offset: number,
@@ -134,7 +94,7 @@ async function selectPage(
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
-async function toRows(db: Db, records: FunctionRecord[], window: TimeWindow, options: Required<ReadOptions>) {
+async function toRows(db: Db, records: FunctionRecord[], window: ViewWindow, options: Required<ReadOptions>) {
   const metrics = await metricsOf(
     db,
     records.map((r) => r.id),
@@ -185,13 +145,13 @@ function withDefaults(options: ReadOptions): Required<ReadOptions> {
   return {
     db: options.db ?? defaultDb,
     now: options.now ?? new Date(),
-    thresholds: options.thresholds ?? idleThresholds(),
+    thresholds: options.thresholds ?? appConfig().config.idle,
     scope: options.scope ?? null,
   };
 }
 
 /** One page of the fleet table: filtered, sorted and paged in SQL, metrics aggregated for that page only. */
-export async function listFunctions(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
+export async function functionsPage(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
   const o = withDefaults(options);
   const window = resolveTimeRange(query, o.now);
   const filter = { ...query, scope: o.scope };

@@ -1,43 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import { type LifecycleVerdict, storedVerdict } from "@/lib/analysis/lifecycle-policy";
+import { parseEcrImageUri } from "@/lib/analysis/image-uri";
+import { storedVerdict } from "@/lib/analysis/lifecycle-policy";
 import type { RuleConfig } from "@/lib/analysis/rules/config";
 import { expiryRisk } from "@/lib/analysis/rules/image-expiry-risk";
 import { scanLapse } from "@/lib/analysis/rules/scan-coverage-lapsed";
-import { parseEcrImageUri } from "@/lib/aws/image-uri";
+import type { DigestSafetyDto, LifecycleDto, VersionsDto } from "@/lib/contracts/image-safety";
 import type { Db } from "../client";
 import { parseJsonColumn } from "./json-column";
 import { toIso } from "./sql";
 
 const lifecycleColumn = storedVerdict.nullable().catch(null);
 const stringArray = z.array(z.string()).catch([]);
-
-/** What the repository's lifecycle policy does to a digest, explained. */
-export interface LifecycleDto {
-  status: LifecycleVerdict["status"];
-  rulePriority: number | null;
-  rule: string | null;
-  expiresAt: string | null;
-  pushesLeft: number | null;
-  /** Why the policy cannot be evaluated. */
-  reason: string | null;
-  /** Present when the expiry is within the alerting horizon. */
-  risk: { severity: "critical" | "warning" | "info"; when: string } | null;
-}
-
-/** The safety of one digest a function runs: lifecycle, deletion, scan coverage. */
-export interface DigestSafetyDto {
-  digest: string;
-  /** Null until ECR described the image. */
-  described: boolean;
-  missingAt: string | null;
-  tagged: boolean | null;
-  lifecycle: LifecycleDto | null;
-  scanStatus: string | null;
-  scanCompletedAt: string | null;
-  /** Why the image is no longer covered by scans; null while it is. */
-  scanLapse: string | null;
-}
 
 type ImageRow = Awaited<ReturnType<Db["image"]["findFirst"]>>;
 
@@ -74,26 +48,6 @@ export function digestSafety(digest: string, row: ImageRow, rules: RuleConfig, n
     scanCompletedAt: toIso(row?.scanCompletedAt),
     scanLapse: lapse,
   };
-}
-
-export interface VersionDto {
-  version: string;
-  lastModified: string;
-  /** Null when the version's code is not an ECR image we could resolve. */
-  image: DigestSafetyDto | null;
-}
-
-export interface AliasDto {
-  name: string;
-  /** The primary version first; weights add up to 1. */
-  routes: { version: string; weight: number }[];
-}
-
-export interface VersionsDto {
-  /** When ListVersionsByFunction/ListAliases last answered; null: not read yet. */
-  checkedAt: string | null;
-  versions: VersionDto[];
-  aliases: AliasDto[];
 }
 
 /** Published versions (newest first) with their digests' safety, and the aliases routing to them. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { WeekColdStarts } from "@/lib/analysis/rules/facts";
-import type { TimeWindow } from "@/lib/url-state/time-range";
+import type { ViewWindow } from "@/lib/analysis/time-window";
 import type { Db } from "../client";
 import { toNumber, toNumberOrNull } from "./sql";
 
@@ -14,19 +14,19 @@ export const METRIC_RESOLUTION = "1h";
  * function than seek each function's key; comparing `resolution || ''` takes that index out of the
  * running (PostgreSQL plans by its statistics either way).
  */
-export function bucketsIn(window: Pick<TimeWindow, "from" | "to">, { perFunction = false } = {}): Prisma.Sql {
+export function bucketsIn(window: Pick<ViewWindow, "from" | "to">, { perFunction = false } = {}): Prisma.Sql {
   const resolution = perFunction ? Prisma.sql`b."resolution" || ''` : Prisma.sql`b."resolution"`;
   return Prisma.sql`${resolution} = ${METRIC_RESOLUTION} AND b."start" >= ${window.from} AND b."start" < ${window.to}`;
 }
 
 /** Condition on `MetricBucket b`: the window's buckets, of every function or only of `functionIds` (one table page). */
-function bucketsOf(window: Pick<TimeWindow, "from" | "to">, functionIds?: readonly string[]): Prisma.Sql {
+function bucketsOf(window: Pick<ViewWindow, "from" | "to">, functionIds?: readonly string[]): Prisma.Sql {
   if (functionIds === undefined) return bucketsIn(window);
   return Prisma.sql`${bucketsIn(window, { perFunction: true })} AND b."functionId" IN (${Prisma.join(functionIds)})`;
 }
 
 /** Per function: sums over the window's buckets. */
-export function totalsByFunction(window: Pick<TimeWindow, "from" | "to">, functionIds?: readonly string[]) {
+export function totalsByFunction(window: Pick<ViewWindow, "from" | "to">, functionIds?: readonly string[]) {
   return Prisma.sql`SELECT b."functionId", SUM(b."coldStarts") AS "coldStarts", SUM(b."invocations") AS "invocations"
     FROM "MetricBucket" b WHERE ${bucketsOf(window, functionIds)} GROUP BY b."functionId"`;
 }
@@ -36,7 +36,7 @@ export function totalsByFunction(window: Pick<TimeWindow, "from" | "to">, functi
  * `mergeBuckets` (lib/analysis/stats.ts) does: the count-weighted nearest-rank p95 of the bucket
  * p95s. Done in SQL so a page never loads every bucket of the window.
  */
-export function initP95ByFunction(window: Pick<TimeWindow, "from" | "to">, functionIds?: readonly string[]) {
+export function initP95ByFunction(window: Pick<ViewWindow, "from" | "to">, functionIds?: readonly string[]) {
   return Prisma.sql`SELECT w."functionId", MIN(w."initP95") AS "initP95" FROM (
       SELECT b."functionId", b."initP95",
         SUM(b."coldStarts") OVER (PARTITION BY b."functionId" ORDER BY b."initP95", b."start" ROWS UNBOUNDED PRECEDING) AS "cumulative",
@@ -56,7 +56,7 @@ export interface FunctionMetrics {
 export async function metricsOf(
   db: Db,
   functionIds: readonly string[],
-  window: Pick<TimeWindow, "from" | "to">,
+  window: Pick<ViewWindow, "from" | "to">,
 ): Promise<Map<string, FunctionMetrics>> {
   const metrics = new Map<string, FunctionMetrics>();
   if (functionIds.length === 0) return metrics;
@@ -83,7 +83,7 @@ export async function metricsOf(
 /** Cold starts, invocations and merged init p95 per function in each span: two grouped queries per span. */
 export async function coldStartsPerSpan(
   db: Db,
-  spans: readonly Pick<TimeWindow, "from" | "to">[],
+  spans: readonly Pick<ViewWindow, "from" | "to">[],
 ): Promise<Map<string, WeekColdStarts>[]> {
   return Promise.all(
     spans.map(async (span) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type { AccountScope } from "@/lib/auth/scope";
+import type { AccountScope } from "@/lib/analysis/scope";
 
 // A restricted user sees what lies in one of their accounts or is owned by one of their teams.
 // Function and Alert rows both carry accountId and team, so one condition serves both.

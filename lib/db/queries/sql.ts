@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type { TimeStep } from "@/lib/url-state/time-range";
+import type { TimeStep } from "@/lib/analysis/time-window";
 import { type DatabaseKind, databaseTarget } from "../url";
 
 // Raw SQL shared by the read-side queries, written for both SQLite and PostgreSQL: quoted

@@ -2,27 +2,15 @@
 // latest finding and the alert's own timeline (the schema has no table for alert events).
 import { z } from "zod";
 import type { EvidenceValue, Severity } from "@/lib/analysis/rules/finding";
-import { parseJsonColumn } from "@/lib/db/queries/json-column";
-
-const severity = z.enum(["info", "warning", "critical"]);
-
-const timelineEvent = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("opened"), at: z.string(), severity }),
-  z.object({ kind: z.enum(["escalated", "lowered"]), at: z.string(), from: severity, to: severity }),
-  z.object({ kind: z.literal("acknowledged"), at: z.string(), by: z.string().nullable() }),
-  z.object({ kind: z.literal("silenced"), at: z.string(), until: z.string() }),
-  z.object({ kind: z.literal("unsilenced"), at: z.string() }),
-  z.object({ kind: z.literal("resolved"), at: z.string() }),
-]);
-
-export type TimelineEvent = z.infer<typeof timelineEvent>;
+import { type TimelineEvent, timelineEventSchema } from "@/lib/contracts/alerts";
+import { parseJsonColumn } from "./queries/json-column";
 
 const evidenceValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 const recordSchema = z
   .object({
     evidence: z.record(z.string(), evidenceValue).catch({}),
-    timeline: z.array(timelineEvent).catch([]),
+    timeline: z.array(timelineEventSchema).catch([]),
   })
   .catch({ evidence: {}, timeline: [] });
 

@@ -1,4 +1,4 @@
-import { alertWindow } from "@/lib/analysis/alerts/window";
+import { alertWindow } from "./window";
 
 export const DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:3000";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TIMELINE_EVENTS, readAlertRecord, withEvents, writeAlertRecord } from "./record";
+import { MAX_TIMELINE_EVENTS, readAlertRecord, withEvents, writeAlertRecord } from "./alert-record";
 
 describe("alert record", () => {
   it("round-trips evidence and timeline", () => {

@@ -1,0 +1,55 @@
+import type { IdleLevel } from "@/lib/analysis/idle";
+import type { FunctionAlerts } from "./alerts";
+
+/** Enough of a function to name it and link to its page. */
+export interface FunctionRef {
+  id: string;
+  accountId: string;
+  accountName: string;
+  region: string;
+  name: string;
+  packageType: string;
+  state: string | null;
+  stateReasonCode: string | null;
+}
+
+export interface FunctionRow {
+  id: string;
+  /** Active alerts, for the warning badges (table pages only, not the CSV export). */
+  alerts?: FunctionAlerts;
+  accountId: string;
+  accountName: string;
+  region: string;
+  name: string;
+  packageType: string;
+  runtime: string | null;
+  state: string | null;
+  stateReasonCode: string | null;
+  stateReason: string | null;
+  team: string | null;
+  imageUri: string | null;
+  imageRepository: string | null;
+  imageTag: string | null;
+  imageDigest: string | null;
+  imagePushedAt: string | null;
+  architecture: string;
+  memoryMb: number;
+  lastInvokedAt: string | null;
+  idleDays: number;
+  /** No invocation in the history we hold: idle days count from when we first saw the function. */
+  idleSinceUnknown: boolean;
+  idleLevel: IdleLevel;
+  coldStarts: number;
+  invocations: number;
+  coldStartRate: number | null;
+  initP95Ms: number | null;
+  deletedAt: string | null;
+}
+
+export interface FunctionPage {
+  rows: FunctionRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  window: { from: string; to: string };
+}
