@@ -22,6 +22,7 @@ import { ConfigurationCard } from "./configuration-card";
 import { CostCard } from "./cost-card";
 import { IdleCard, sinceText } from "./idle-card";
 import { ImageCard } from "./image-card";
+import { VersionsCard } from "./versions-card";
 
 export function FunctionView({ path }: { path: FunctionPath }) {
   const [state] = useQueryStates(functionView.parsers);
@@ -81,6 +82,7 @@ export function FunctionView({ path }: { path: FunctionPath }) {
             <CostCard cost={fn.cost} />
             {fn.image ? <ImageCard image={fn.image} /> : null}
             <ConfigChangesCard changes={fn.configChanges} />
+            {fn.versions ? <VersionsCard versions={fn.versions} /> : null}
           </div>
           <ConfigurationCard fn={fn} />
         </div>

@@ -1,18 +1,19 @@
 import type { FunctionDetail } from "@/lib/contracts/function-detail";
 import { Card } from "../ui/card";
 import { Definition, DefinitionList } from "../ui/definition-list";
-import { formatBytes, formatDateTime, shortDigest } from "../ui/format";
+import { formatBytes, formatDate, formatDateTime, shortDigest } from "../ui/format";
+import { LifecycleVerdict, ScanCoverage } from "./image-safety";
 
 type Image = NonNullable<FunctionDetail["image"]>;
 
-function Findings({ findings, scanStatus }: Pick<Image, "findings" | "scanStatus">) {
+function Findings({ findings, scannedAt }: { findings: Image["findings"]; scannedAt: string | null }) {
   if (!findings) return <>not scanned</>;
   const { critical, high, medium, low } = findings;
   return (
     <span className="tabular-nums">
       <span className={critical > 0 ? "font-semibold text-red-700 dark:text-red-400" : ""}>{critical} critical</span> ·{" "}
       {high} high · {medium} medium · {low} low
-      {scanStatus ? <span className="text-zinc-500 dark:text-zinc-400"> ({scanStatus})</span> : null}
+      <span className="text-zinc-500 dark:text-zinc-400"> (scan of {formatDate(scannedAt)})</span>
     </span>
   );
 }
@@ -40,7 +41,11 @@ export function ImageCard({ image }: { image: Image }) {
         <Definition label="Size (compressed)">{formatBytes(image.sizeBytes)}</Definition>
         <Definition label="Last pulled">{formatDateTime(image.lastPulledAt)}</Definition>
         <Definition label="Findings">
-          <Findings findings={image.findings} scanStatus={image.scanStatus} />
+          <Findings findings={image.findings} scannedAt={image.safety?.scanCompletedAt ?? null} />
+        </Definition>
+        <Definition label="Last scan">{image.safety ? <ScanCoverage safety={image.safety} /> : null}</Definition>
+        <Definition label="Lifecycle policy">
+          {image.safety?.described ? <LifecycleVerdict lifecycle={image.safety.lifecycle} /> : null}
         </Definition>
       </DefinitionList>
     </Card>

@@ -183,6 +183,20 @@ export function ReportBody({ view }: { view: ReportView }) {
           ]}
           empty="No deployed image has critical findings."
         />
+        {figures.images.expiring ? (
+          <ListSection
+            title="Images a lifecycle rule will expire"
+            list={figures.images.expiring}
+            columns={[
+              fn,
+              image,
+              { header: "Rule", cell: (e) => `${e.rulePriority} (${e.rule})` },
+              { header: "Expires", cell: (e) => e.when },
+              { header: "Severity", cell: (e) => e.severity },
+            ]}
+            empty="No lifecycle rule will expire a deployed image soon."
+          />
+        ) : null}
         <ListSection
           title="Oldest images"
           list={{ ...figures.images.oldest, items: figures.images.oldest.items.slice(0, 10) }}

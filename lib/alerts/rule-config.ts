@@ -9,5 +9,6 @@ export function ruleConfigFrom(config: Pick<ImageFleetConfig, "idle" | "alerts">
     stuckPendingMinutes: config.alerts.stuckPendingMinutes,
     oldImageDays: config.alerts.oldImageDays,
     environment: config.alerts.environment,
+    scanMaxAgeDays: config.alerts.scanMaxAgeDays,
   };
 }

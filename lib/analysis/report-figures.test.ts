@@ -99,6 +99,7 @@ const functions: ReportFunction[] = [
       },
       baseRuntime: null,
       findings: { critical: 2, high: 5, medium: 0, low: 0 },
+      lifecycle: { status: "expires", rulePriority: 2, rule: "keep last 5", expiresAt: null, pushesLeft: 1 },
     },
     previousWeeks: [steadyWeek, steadyWeek, steadyWeek, steadyWeek],
   }),
@@ -111,6 +112,7 @@ const functions: ReportFunction[] = [
       lineage: null,
       baseRuntime: null,
       findings: null,
+      lifecycle: { status: "kept" },
     },
   }),
   fn("fn-c", {
@@ -345,7 +347,7 @@ describe("computeReportFigures: idle risk, cold starts, images, alerts, collecti
     expect(team("search")?.coldStarts.daily.every((day) => day.coldStarts === 0)).toBe(true);
   });
 
-  it("lists images behind on base, deprecated runtimes, critical findings and the oldest images", () => {
+  it("lists images behind on base, deprecated runtimes, critical findings, those a lifecycle rule will expire and the oldest", () => {
     const { images } = report.fleet;
     expect(images.behindOnBase.items).toEqual([
       {
@@ -367,6 +369,17 @@ describe("computeReportFigures: idle risk, cold starts, images, alerts, collecti
     ]);
     expect(images.criticalFindings.items).toEqual([
       { function: expect.objectContaining({ id: "fn-a" }), digest: "sha256:aaa", critical: 2, high: 5 },
+    ]);
+    expect(images.expiring?.items).toEqual([
+      {
+        function: expect.objectContaining({ id: "fn-a" }),
+        digest: "sha256:aaa",
+        rulePriority: 2,
+        rule: "keep last 5",
+        severity: "critical",
+        when: "at the next push of a matching image",
+        urgency: 24,
+      },
     ]);
     expect(images.oldest.items.map((e) => [e.function.id, e.ageDays])).toEqual([
       ["fn-a", 189],

@@ -3,6 +3,7 @@ import {
   DescribeImageScanFindingsCommand,
   DescribeImagesCommand,
   type ECRClient,
+  GetLifecyclePolicyCommand,
 } from "@aws-sdk/client-ecr";
 import { z } from "zod";
 import { hasCode } from "./errors";
@@ -30,6 +31,8 @@ export interface EcrImage {
   sizeBytes: number | null;
   lastPulledAt: Date | null;
   scanStatus: string | null;
+  /** When the last completed scan finished. */
+  scanCompletedAt: Date | null;
   findings: SeverityCounts | null;
 }
 
@@ -48,7 +51,9 @@ const imageDetail = z
     imageSizeInBytes: z.number().optional(),
     lastRecordedPullTime: z.date().optional(),
     imageScanStatus: z.object({ status: z.string().optional() }).optional(),
-    imageScanFindingsSummary: z.object({ findingSeverityCounts: severityCounts.optional() }).optional(),
+    imageScanFindingsSummary: z
+      .object({ imageScanCompletedAt: z.date().optional(), findingSeverityCounts: severityCounts.optional() })
+      .optional(),
   })
   .transform(
     (d): EcrImage => ({
@@ -58,11 +63,15 @@ const imageDetail = z
       sizeBytes: d.imageSizeInBytes ?? null,
       lastPulledAt: d.lastRecordedPullTime ?? null,
       scanStatus: d.imageScanStatus?.status ?? null,
+      scanCompletedAt: d.imageScanFindingsSummary?.imageScanCompletedAt ?? null,
       findings: d.imageScanFindingsSummary?.findingSeverityCounts ?? null,
     }),
   );
 
-const describeAnswer = z.object({ imageDetails: z.array(imageDetail).default([]) });
+const describeAnswer = z.object({
+  imageDetails: z.array(imageDetail).default([]),
+  nextToken: z.string().optional(),
+});
 
 export interface DescribedImages {
   images: EcrImage[];
@@ -109,6 +118,53 @@ export async function describeImages(
     await describe(digests.slice(i, i + MAX_IMAGE_IDS_PER_CALL));
   }
   return result;
+}
+
+/** Every image in the repository (DescribeImages pages of 1000): what a lifecycle policy ranks. */
+export async function listRepositoryImages(
+  ecr: ECRClient,
+  repo: RepositoryRef,
+  signal?: AbortSignal,
+): Promise<EcrImage[]> {
+  const images: EcrImage[] = [];
+  let nextToken: string | undefined;
+  do {
+    const answer = describeAnswer.parse(
+      await ecr.send(
+        new DescribeImagesCommand({
+          registryId: repo.registryId,
+          repositoryName: repo.repository,
+          maxResults: 1000,
+          nextToken,
+        }),
+        { abortSignal: signal },
+      ),
+    );
+    images.push(...answer.imageDetails);
+    nextToken = answer.nextToken;
+  } while (nextToken);
+  return images;
+}
+
+const lifecycleAnswer = z.object({ lifecyclePolicyText: z.string() });
+
+/** The repository's lifecycle policy text; null when it has none. */
+export async function getLifecyclePolicy(
+  ecr: ECRClient,
+  repo: RepositoryRef,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  try {
+    const answer = lifecycleAnswer.parse(
+      await ecr.send(new GetLifecyclePolicyCommand({ registryId: repo.registryId, repositoryName: repo.repository }), {
+        abortSignal: signal,
+      }),
+    );
+    return answer.lifecyclePolicyText;
+  } catch (error) {
+    if (hasCode(error, "LifecyclePolicyNotFoundException")) return null;
+    throw error;
+  }
 }
 
 const findingsAnswer = z.object({

@@ -1,10 +1,13 @@
 import type { ECRClient } from "@aws-sdk/client-ecr";
 import { parseEcrImageUri } from "@/lib/analysis/image-uri";
+import { evaluateLifecyclePolicy, type LifecycleVerdict, parseLifecyclePolicy } from "@/lib/analysis/lifecycle-policy";
 import {
   batchGetImageManifests,
   describeImageScanFindings,
   describeImages,
   type EcrImage,
+  getLifecyclePolicy,
+  listRepositoryImages,
   type RepositoryRef,
 } from "@/lib/aws/ecr";
 import { manifestForArchitecture, parseManifest } from "@/lib/aws/ecr-manifest";
@@ -60,7 +63,7 @@ export async function collectImages(
     });
     if (due.length === 0) continue;
     try {
-      rows.push(...(await describeRepository(ecrFor(repo.region), repo, due, known, options.now, signal)));
+      rows.push(...(await describeRepository(ecrFor(repo.region), repo, due, known, options.now, errors, signal)));
     } catch (error) {
       if (signal?.aborted) throw error;
       const api = error instanceof FailedCall ? error.api : "ecr:DescribeImages";
@@ -76,6 +79,7 @@ async function describeRepository(
   digests: string[],
   known: ReadonlyMap<string, ImageRow>,
   now: Date,
+  errors: PollErrors,
   signal?: AbortSignal,
 ): Promise<ImageRow[]> {
   const { images, missing } = await describeImages(ecr, repo, digests, signal);
@@ -85,6 +89,22 @@ async function describeRepository(
       (digest) => (known.get(imageId(repo.registryId, repo.repository, digest))?.manifestLayers ?? "[]") === "[]",
     );
   const layers = await manifestLayers(ecr, repo, needLayers, signal);
+  let lifecycle: Map<string, LifecycleVerdict> | null;
+  try {
+    lifecycle = await lifecycleVerdicts(
+      ecr,
+      repo,
+      images.map((image) => image.digest),
+      signal,
+    );
+  } catch (error) {
+    // The images are still worth writing: keep the verdicts we had (an identity without the
+    // newer read permissions must not lose the rest of the image data).
+    if (signal?.aborted) throw error;
+    const api = error instanceof FailedCall ? error.api : "ecr:GetLifecyclePolicy";
+    errors.record(api, error, undefined, `${repo.registryId}/${repo.repository}`);
+    lifecycle = null;
+  }
   const rows: ImageRow[] = [];
   for (const image of images) {
     const id = imageId(repo.registryId, repo.repository, image.digest);
@@ -102,6 +122,12 @@ async function describeRepository(
         ? JSON.stringify(layers.get(image.digest))
         : (known.get(id)?.manifestLayers ?? "[]"),
       scanStatus: image.scanStatus,
+      scanCompletedAt: image.scanCompletedAt,
+      lifecycle: lifecycle
+        ? lifecycle.has(image.digest)
+          ? JSON.stringify(lifecycle.get(image.digest))
+          : null
+        : (known.get(id)?.lifecycle ?? null),
       findingsCritical: findings?.critical ?? 0,
       findingsHigh: findings?.high ?? 0,
       findingsMedium: findings?.medium ?? 0,
@@ -134,6 +160,8 @@ function emptyImage(id: string, repo: RepositoryRef, digest: string): ImageRow {
     lastPulledAt: null,
     manifestLayers: "[]",
     scanStatus: null,
+    scanCompletedAt: null,
+    lifecycle: null,
     findingsCritical: 0,
     findingsHigh: 0,
     findingsMedium: 0,
@@ -141,6 +169,29 @@ function emptyImage(id: string, repo: RepositoryRef, digest: string): ImageRow {
     missingAt: null,
     checkedAt: new Date(0),
   };
+}
+
+/**
+ * What the repository's lifecycle policy will do to the deployed digests, evaluated locally against
+ * every image in the repository (count rules rank them all).
+ */
+async function lifecycleVerdicts(
+  ecr: ECRClient,
+  repo: Repository,
+  digests: string[],
+  signal?: AbortSignal,
+): Promise<Map<string, LifecycleVerdict>> {
+  if (digests.length === 0) return new Map();
+  const text = await getLifecyclePolicy(ecr, repo, signal);
+  if (text === null) return new Map(digests.map((digest) => [digest, { status: "no-policy" }]));
+  const policy = parseLifecyclePolicy(text);
+  let repository: EcrImage[] = [];
+  try {
+    if (policy.ok) repository = await listRepositoryImages(ecr, repo, signal);
+  } catch (error) {
+    throw new FailedCall("ecr:DescribeImages", error);
+  }
+  return evaluateLifecyclePolicy(policy, repository, digests);
 }
 
 async function scanFindings(ecr: ECRClient, repo: RepositoryRef, image: EcrImage, signal?: AbortSignal) {

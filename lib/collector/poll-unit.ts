@@ -12,6 +12,7 @@ import { writeBackfill } from "@/lib/db/writes/backfill";
 import { imageId, loadImages } from "@/lib/db/writes/images";
 import { finishPollRun, type PollStatus, type PollTrigger, startPollRun } from "@/lib/db/writes/poll-runs";
 import { writePollUnit } from "@/lib/db/writes/poll-unit";
+import { loadVersions } from "@/lib/db/writes/versions";
 import { log } from "@/lib/log";
 import { type BackfillProgress, backfillHistory } from "./backfill";
 import { coldStartCoverageRestart, collectColdStarts } from "./cold-starts";
@@ -22,6 +23,7 @@ import { PollErrors } from "./poll-errors";
 import { GIB, ScanBudget } from "./scan-budget";
 import { readStates, selectStateReads } from "./state-reads";
 import { functionChanges, progressUpdates } from "./unit-writes";
+import { collectVersions, versionsDue } from "./versions";
 
 export interface UnitContext {
   db: Db;
@@ -280,11 +282,35 @@ async function observe(
       signal,
     ),
   );
-  const imageTargets = current.flatMap((row): ImageTarget[] =>
-    row.packageType === "Image" && row.imageDigest && row.imageRepository
-      ? [{ imageDigest: row.imageDigest, imageRepository: row.imageRepository, architecture: row.architecture }]
-      : [],
+  const knownVersions = await loadVersions(
+    ctx.db,
+    current.filter((row) => row.packageType === "Image").map((row) => row.id),
   );
+  const versions = await timer.time("versions", () =>
+    collectVersions(
+      aws.lambda(scope),
+      versionsDue(current, new Set([...inventory.created, ...inventory.changed.keys()]), now),
+      knownVersions,
+      now,
+      errors,
+      signal,
+    ),
+  );
+  const versionsNow = new Map(knownVersions);
+  for (const write of versions) versionsNow.set(write.functionId, write.versions);
+  // Every digest the function can run: $LATEST's and each published version's.
+  const imageTargets = current.flatMap((row): ImageTarget[] => {
+    if (row.packageType !== "Image") return [];
+    const pinned = (versionsNow.get(row.id) ?? []).map((v) => ({
+      digest: v.imageDigest,
+      repository: v.imageRepository,
+    }));
+    return [{ digest: row.imageDigest, repository: row.imageRepository }, ...pinned].flatMap((image) =>
+      image.digest && image.repository
+        ? [{ imageDigest: image.digest, imageRepository: image.repository, architecture: row.architecture }]
+        : [],
+    );
+  });
   const images = await timer.time("images", async () =>
     collectImages(
       (region) => aws.ecr({ ...scope, region }),
@@ -332,6 +358,7 @@ async function observe(
       states: changes.states,
       buckets: [...metrics.buckets, ...coldStarts.buckets],
       images,
+      versions,
       snapshot: countFleet(current),
     },
     /** The unit's functions as stored once the writes land: where the backfill takes over. */

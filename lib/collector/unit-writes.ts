@@ -84,6 +84,7 @@ export function functionChanges(o: Observed): FunctionChangeSet {
         coldStartsThrough: null,
         metricsCoveredFrom: null,
         coldStartsCoveredFrom: null,
+        versionsCheckedAt: null,
         ...seen,
       };
       set.functions.create.push(row);

@@ -199,6 +199,8 @@ export const configSchema = z
         publicBaseUrl: httpUrl.optional(),
         stuckPendingMinutes: positive.max(10_080, "must be at most 10080 (7 days)").default(30),
         oldImageDays: days(3650).default(90),
+        /** An in-use image whose last completed scan is older than this raises scan-coverage-lapsed. */
+        scanMaxAgeDays: days(365).default(14),
         channels: z
           .array(channel)
           .default([])

@@ -3,6 +3,7 @@ import type { IdleLevel } from "@/lib/analysis/idle";
 import type { SinceEvidence } from "@/lib/analysis/state-since";
 import type { ViewWindow } from "@/lib/analysis/time-window";
 import type { FunctionAlerts } from "./alerts";
+import type { DigestSafetyDto, VersionsDto } from "./image-safety";
 
 export interface MetricPoint {
   t: string;
@@ -70,7 +71,11 @@ export interface FunctionDetail {
     findings: { critical: number; high: number; medium: number; low: number } | null;
     /** ECR answered ImageNotFound: the function will fail on its next cold start. */
     missingAt: string | null;
+    /** Lifecycle policy verdict and scan coverage of the deployed digest. */
+    safety: DigestSafetyDto | null;
   } | null;
+  /** Image functions: published versions and aliases with their digests' safety. */
+  versions: VersionsDto | null;
   idle: {
     lastInvokedAt: string | null;
     idleSince: string;

@@ -8,7 +8,7 @@ const DIGEST_LINES: readonly (readonly string[])[] = [
   ["inventory.functions", "inventory.imageShare", "inventory.created", "inventory.deleted"],
   ["lifecycle.wentInactive", "lifecycle.wentFailed", "idleRisk.atRisk"],
   ["coldStarts.coldStarts", "coldStarts.rate", "coldStarts.initP95Ms"],
-  ["images.behindOnBase", "images.deprecatedRuntimes", "images.criticalFindings"],
+  ["images.behindOnBase", "images.deprecatedRuntimes", "images.criticalFindings", "images.expiring"],
   ["alerts.opened", "alerts.resolved", "alerts.meanTimeToResolveMs"],
 ];
 

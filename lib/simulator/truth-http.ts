@@ -126,6 +126,12 @@ export function createGroundTruthHandler(truth: Truth, clock: SimulatedClock): (
     },
     {
       method: "GET",
+      pattern: /^\/_simulator\/functions\/([^/]+)\/image-safety$/,
+      describe: "GET /_simulator/functions/{ref}/image-safety",
+      answer: ([ref]) => truth.imageSafety(ref ?? ""),
+    },
+    {
+      method: "GET",
       pattern: /^\/_simulator\/deleted-images$/,
       describe: "GET /_simulator/deleted-images",
       answer: () => ({ deletedImages: truth.deletedImages() }),

@@ -1,7 +1,16 @@
 import { ACCOUNTS, type Account, REGIONS } from "./model/accounts";
 import type { HourActivity } from "./model/activity";
 import { RUNTIMES } from "./model/catalog";
+import type { Deploy } from "./model/deploys";
 import type { FunctionSpec, PackageType } from "./model/fleet";
+import {
+  aliasesAt,
+  imageHygiene,
+  type LifecyclePolicyKind,
+  policyAgeDays,
+  publishedVersions,
+  scanState,
+} from "./model/image-hygiene";
 import type { ImageRecord, SeverityCounts } from "./model/images";
 import { executedInvocations } from "./model/invocations";
 import type { FunctionState, StateInterval, TransitionCause } from "./model/lifecycle";
@@ -36,6 +45,29 @@ export interface ImageTruth {
   releasesBehindNow: number;
   runtimeDeprecated: boolean;
   findings: SeverityCounts | null;
+}
+
+/** What the repository's lifecycle policy does to one digest, worked out from the policy kind. */
+export type LifecycleTruth =
+  | { status: "kept" }
+  | { status: "expires"; rulePriority: number; expiresAt: Date | null; pushesLeft: number | null }
+  | { status: "cannot-evaluate"; rulePriority: number };
+
+export interface DigestInUseTruth {
+  digest: string;
+  /** "$LATEST", "version 7", "alias live (10 %)". */
+  usedBy: string[];
+  /** Null when the repository has no lifecycle policy. */
+  lifecycle: LifecycleTruth | null;
+  /** Null when the repository does not scan. */
+  scan: { status: string; completedAt: Date } | null;
+}
+
+export interface ImageSafetyTruth {
+  policy: LifecyclePolicyKind | null;
+  versions: { version: string; digest: string }[];
+  aliases: { name: string; version: string; additionalVersionWeights: Record<string, number> }[];
+  digests: DigestInUseTruth[];
 }
 
 export interface FunctionTruth {
@@ -283,6 +315,94 @@ export class Truth {
         },
       ];
     });
+  }
+
+  /**
+   * Lifecycle policy, versions, aliases and scan state of an image function: every digest it
+   * runs ($LATEST's and its versions'), what the policy does to each, and whether it is still scanned.
+   */
+  imageSafety(ref: FunctionKey): ImageSafetyTruth {
+    const fn = this.require(ref);
+    const now = this.world.now();
+    const hygiene = imageHygiene(fn);
+    const empty: ImageSafetyTruth = { policy: null, versions: [], aliases: [], digests: [] };
+    if (fn.packageType !== "Image") return empty;
+    const timeline = this.world.deploysOf(fn);
+    const versions = hygiene.versions ? publishedVersions(timeline, now) : [];
+    const aliases = aliasesAt(hygiene, versions);
+    const usedBy = new Map<string, string[]>();
+    const use = (deploy: Deploy, label: string) => {
+      const digest = this.world.images.imageFor(fn, deploy).digest;
+      usedBy.set(digest, [...(usedBy.get(digest) ?? []), label]);
+    };
+    use(timeline.liveAt(now), "$LATEST");
+    for (const version of versions) use(version.deploy, `version ${version.version}`);
+    for (const alias of aliases) {
+      const weights = Object.values(alias.additional).reduce((sum, weight) => sum + weight, 0);
+      const primary = versions.find((v) => v.version === alias.version);
+      if (primary) use(primary.deploy, `alias ${alias.name} (${Math.round((1 - weights) * 100)} %)`);
+      for (const [version, weight] of Object.entries(alias.additional)) {
+        const routed = versions.find((v) => v.version === version);
+        if (routed) use(routed.deploy, `alias ${alias.name} (${Math.round(weight * 100)} %)`);
+      }
+    }
+    const repository = this.world.images.imagesAt(fn, now);
+    const digests = [...usedBy].map(([digest, labels]): DigestInUseTruth => {
+      const image = repository.find((candidate) => candidate.digest === digest);
+      return {
+        digest,
+        usedBy: labels,
+        lifecycle: image && hygiene.policy ? this.lifecycleTruth(fn, hygiene.policy, image, repository) : null,
+        scan: image?.scan ? this.scanTruth(fn, image, hygiene.enhancedScanning) : null,
+      };
+    });
+    return {
+      policy: hygiene.policy,
+      versions: versions.map((v) => ({
+        version: v.version,
+        digest: this.world.images.imageFor(fn, v.deploy).digest,
+      })),
+      aliases: aliases.map((a) => ({ name: a.name, version: a.version, additionalVersionWeights: a.additional })),
+      digests,
+    };
+  }
+
+  /** The policy kinds' effects, worked out directly (not by the general evaluator). */
+  private lifecycleTruth(
+    fn: FunctionSpec,
+    kind: LifecyclePolicyKind,
+    image: ImageRecord,
+    repository: readonly ImageRecord[],
+  ): LifecycleTruth {
+    switch (kind) {
+      case "age-soon":
+      case "age-far": {
+        // Every image is tagged, so rule 1 (untagged) never selects one; rule 2 (any) ages them all.
+        const start = this.world.fleet.start;
+        const live = this.world.images.imageFor(fn, this.world.deploysOf(fn).liveAt(start));
+        const days = policyAgeDays(fn, live, start, kind);
+        return {
+          status: "expires",
+          rulePriority: 2,
+          expiresAt: new Date(image.pushedAt + days * DAY),
+          pushesLeft: null,
+        };
+      }
+      case "keep-last-one": {
+        const newer = repository.filter((other) => other.pushedAt > image.pushedAt).length;
+        return { status: "expires", rulePriority: 1, expiresAt: null, pushesLeft: Math.max(0, 1 - newer) };
+      }
+      case "keep-releases":
+        return { status: "kept" };
+      case "since-pulled":
+        return { status: "cannot-evaluate", rulePriority: 1 };
+    }
+  }
+
+  private scanTruth(fn: FunctionSpec, image: ImageRecord, enhanced: boolean) {
+    const now = this.world.now();
+    const scan = scanState(image, enhanced, this.world.lastPullOf(fn, image), now);
+    return { status: scan.status, completedAt: new Date(scan.completedAt) };
   }
 
   /** AWS base-image releases per runtime published by now. */

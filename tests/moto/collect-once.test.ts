@@ -96,8 +96,8 @@ describe("npm run collect -- --once against moto", () => {
       team: "finance",
     });
     const intervals = await db.stateInterval.findMany();
-    expect(intervals).toHaveLength(3);
-    expect(await db.configChange.count({ where: { kind: "created" } })).toBe(3);
+    expect(intervals).toHaveLength(4);
+    expect(await db.configChange.count({ where: { kind: "created" } })).toBe(4);
   });
 
   it("describes images, with manifest layers, and marks a deleted one missing", async () => {
@@ -158,5 +158,41 @@ describe("npm run collect -- --once against moto", () => {
     expect(inWindow.length).toBeLessThan(fleet.history.invocations.length); // one lies beyond 30 days
     expect(invocations).toBe(inWindow.reduce((n, p) => n + p.count, 0) + 5);
     expect(run.stdout).toMatch(/history backfill: complete in 2 of 2 scopes/);
+  });
+});
+
+describe("versions, aliases and lifecycle policies through moto", () => {
+  it("stores each version's digest and the alias's weighted routing", async () => {
+    const billing = await fn("billing-api");
+    expect(billing.imageDigest).toBe(fleet.billing.secondDigest);
+    const versions = await db.functionVersion.findMany({
+      where: { functionId: billing.id },
+      orderBy: { version: "asc" },
+    });
+    expect(versions.map((v) => [v.version, v.imageDigest])).toEqual([
+      ["1", fleet.billing.firstDigest],
+      ["2", fleet.billing.secondDigest],
+    ]);
+    const aliases = await db.functionAlias.findMany({ where: { functionId: billing.id } });
+    expect(aliases.map((a) => [a.name, a.functionVersion, a.additionalVersion, a.additionalWeight])).toEqual([
+      ["live", "2", "1", 0.1],
+    ]);
+  });
+
+  it("evaluates the repository's lifecycle policy for every digest a version or alias runs", async () => {
+    const verdict = async (digest: string) =>
+      JSON.parse((await db.image.findFirstOrThrow({ where: { repository: "billing", digest } })).lifecycle!);
+    expect(await verdict(fleet.billing.firstDigest)).toMatchObject({
+      status: "expires",
+      rulePriority: 1,
+      pushesLeft: 0,
+    });
+    expect(await verdict(fleet.billing.secondDigest)).toMatchObject({
+      status: "expires",
+      rulePriority: 1,
+      pushesLeft: 1,
+    });
+    const orders = await db.image.findFirstOrThrow({ where: { digest: fleet.ordersDigest } });
+    expect(JSON.parse(orders.lifecycle!)).toEqual({ status: "no-policy" });
   });
 });

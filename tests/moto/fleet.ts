@@ -7,8 +7,20 @@ import {
   CreateLogStreamCommand,
   PutLogEventsCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
-import { BatchDeleteImageCommand, CreateRepositoryCommand, ECRClient, PutImageCommand } from "@aws-sdk/client-ecr";
-import { CreateFunctionCommand, LambdaClient } from "@aws-sdk/client-lambda";
+import {
+  BatchDeleteImageCommand,
+  CreateRepositoryCommand,
+  ECRClient,
+  PutImageCommand,
+  PutLifecyclePolicyCommand,
+} from "@aws-sdk/client-ecr";
+import {
+  CreateAliasCommand,
+  CreateFunctionCommand,
+  LambdaClient,
+  PublishVersionCommand,
+  UpdateFunctionCodeCommand,
+} from "@aws-sdk/client-lambda";
 import { CreateAccountCommand, CreateOrganizationCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity } from "@smithy/types";
@@ -30,6 +42,11 @@ export interface MotoFleet {
   ordersDigest: string;
   /** Digest of the image of `reports-api` in the second member, deleted after deployment. */
   deletedDigest: string;
+  /**
+   * `billing-api` in the second member: version 1 on its first image, version 2 and $LATEST on its
+   * second, alias `live` on version 2 with 10 % to version 1; its repository keeps the last 1 `v*` image.
+   */
+  billing: { firstDigest: string; secondDigest: string };
   coldStartsAt: Date;
   invokedAt: Date;
   /** What orders-api's history holds, beyond the recent hours above (text and JSON REPORT lines, hourly metrics). */
@@ -175,12 +192,13 @@ export async function buildMotoFleet(endpoint: string, now: Date): Promise<MotoF
     repositoryName: string,
     functionName: string,
     layers: readonly string[],
+    existingRole?: string,
   ) => {
     await clients.ecr.send(new CreateRepositoryCommand({ repositoryName }));
     const pushed = await clients.ecr.send(
       new PutImageCommand({ repositoryName, imageManifest: imageManifest(layers), imageTag: "v1" }),
     );
-    const role = await createExecutionRole(endpoint, clients.credentials);
+    const role = existingRole ?? (await createExecutionRole(endpoint, clients.credentials));
     await clients.lambda.send(
       new CreateFunctionCommand({
         FunctionName: functionName,
@@ -245,11 +263,62 @@ export async function buildMotoFleet(endpoint: string, now: Date): Promise<MotoF
     new BatchDeleteImageCommand({ repositoryName: "reports", imageIds: [{ imageDigest: reports.digest }] }),
   );
 
+  const billing = await deployImage(
+    reporting,
+    members[1]!.id,
+    "billing",
+    "billing-api",
+    [sha("6"), sha("7")],
+    reports.role,
+  );
+  await reporting.lambda.send(new PublishVersionCommand({ FunctionName: "billing-api" }));
+  // ECR push times have whole-second precision: the second image must be the newer one.
+  const nextSecond = Math.ceil((Date.now() + 1) / 1000) * 1000;
+  await new Promise((resolve) => setTimeout(resolve, nextSecond - Date.now()));
+  const second = await reporting.ecr.send(
+    new PutImageCommand({
+      repositoryName: "billing",
+      imageManifest: imageManifest([sha("6"), sha("8")]),
+      imageTag: "v2",
+    }),
+  );
+  await reporting.lambda.send(
+    new UpdateFunctionCodeCommand({
+      FunctionName: "billing-api",
+      ImageUri: `${members[1]!.id}.dkr.ecr.${REGION}.amazonaws.com/billing:v2`,
+    }),
+  );
+  await reporting.lambda.send(new PublishVersionCommand({ FunctionName: "billing-api" }));
+  await reporting.lambda.send(
+    new CreateAliasCommand({
+      FunctionName: "billing-api",
+      Name: "live",
+      FunctionVersion: "2",
+      RoutingConfig: { AdditionalVersionWeights: { "1": 0.1 } },
+    }),
+  );
+  await reporting.ecr.send(
+    new PutLifecyclePolicyCommand({
+      repositoryName: "billing",
+      lifecyclePolicyText: JSON.stringify({
+        rules: [
+          {
+            rulePriority: 1,
+            description: "keep last 1 tagged v*",
+            selection: { tagStatus: "tagged", tagPrefixList: ["v"], countType: "imageCountMoreThan", countNumber: 1 },
+            action: { type: "expire" },
+          },
+        ],
+      }),
+    }),
+  );
+
   return {
     hubAccountId,
     members,
     ordersDigest: orders.digest,
     deletedDigest: reports.digest,
+    billing: { firstDigest: billing.digest, secondDigest: second.image!.imageId!.imageDigest! },
     coldStartsAt: invokedAt,
     invokedAt,
     history,

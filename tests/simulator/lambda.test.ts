@@ -1,7 +1,7 @@
 import {
   GetFunctionCommand,
+  GetPolicyCommand,
   LambdaClient,
-  ListAliasesCommand,
   ListTagsCommand,
   paginateListFunctions,
 } from "@aws-sdk/client-lambda";
@@ -88,7 +88,7 @@ describe("Lambda on a 20,000-function fleet", () => {
 
   it("answers operations it does not implement with UnknownOperationException", async () => {
     const client = new LambdaClient(clientConfig(sim));
-    await expect(client.send(new ListAliasesCommand({ FunctionName: "x" }))).rejects.toMatchObject({
+    await expect(client.send(new GetPolicyCommand({ FunctionName: "x" }))).rejects.toMatchObject({
       name: "UnknownOperationException",
     });
   });

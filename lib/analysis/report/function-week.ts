@@ -1,6 +1,8 @@
 import { idleStatus } from "../idle";
 import { compareColdStarts } from "../rules/cold-start-regression";
+import { DEFAULT_RULE_CONFIG } from "../rules/config";
 import { deprecationNotice, effectiveRuntime } from "../rules/deprecated-runtime";
+import { expiryRisk } from "../rules/image-expiry-risk";
 import { type StateTransition, stateAt, timeInStates, transitionsIn } from "../state-intervals";
 import { type BucketAggregate, mergeBuckets } from "../stats";
 import { utcDate, wholeDaysBetween } from "../time";
@@ -10,6 +12,7 @@ import type {
   BehindEntry,
   CriticalFindingsEntry,
   DeprecatedRuntimeEntry,
+  ExpiringImageEntry,
   IdleRiskEntry,
   LifecycleEvent,
   OldImageEntry,
@@ -17,6 +20,7 @@ import type {
   ReportConfig,
   ReportFunction,
   ReportFunctionRef,
+  ReportImage,
 } from "./types";
 
 export interface ReportWindow {
@@ -55,6 +59,7 @@ export interface FunctionWeek {
   behind: BehindEntry | null;
   deprecatedRuntime: DeprecatedRuntimeEntry | null;
   criticalFindings: CriticalFindingsEntry | null;
+  expiring: ExpiringImageEntry | null;
   image: OldImageEntry | null;
 }
 
@@ -177,8 +182,32 @@ function regression(
   };
 }
 
-type ImageEntries = Pick<FunctionWeek, "behind" | "deprecatedRuntime" | "criticalFindings" | "image">;
-const NO_IMAGE_ENTRIES: ImageEntries = { behind: null, deprecatedRuntime: null, criticalFindings: null, image: null };
+type ImageEntries = Pick<FunctionWeek, "behind" | "deprecatedRuntime" | "criticalFindings" | "expiring" | "image">;
+const NO_IMAGE_ENTRIES: ImageEntries = {
+  behind: null,
+  deprecatedRuntime: null,
+  criticalFindings: null,
+  expiring: null,
+  image: null,
+};
+
+/** The same horizon and severities as the image-expiry-risk rule, as of the report's end. */
+function expiringEntry(image: ReportImage | null, ref: ReportFunctionRef, asOf: Date): ExpiringImageEntry | null {
+  const verdict = image?.lifecycle;
+  if (!image || verdict?.status !== "expires") return null;
+  const risk = expiryRisk(verdict, DEFAULT_RULE_CONFIG, asOf);
+  return (
+    risk && {
+      function: ref,
+      digest: image.digest,
+      rulePriority: verdict.rulePriority,
+      rule: verdict.rule,
+      severity: risk.severity,
+      when: risk.when,
+      urgency: risk.urgency,
+    }
+  );
+}
 
 function imageEntries(fn: ReportFunction, ref: ReportFunctionRef, asOf: Date, config: ReportConfig): ImageEntries {
   const image = fn.image;
@@ -206,6 +235,7 @@ function imageEntries(fn: ReportFunction, ref: ReportFunctionRef, asOf: Date, co
       image && image.findings !== null && image.findings.critical > 0
         ? { function: ref, digest: image.digest, critical: image.findings.critical, high: image.findings.high }
         : null,
+    expiring: expiringEntry(image, ref, asOf),
     image:
       image && image.pushedAt !== null
         ? {

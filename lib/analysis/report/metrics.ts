@@ -52,6 +52,7 @@ const SECTION_METRICS: Readonly<Record<string, readonly Definition<SectionFigure
     ["behindOnBase", "Behind on base image", "count", "down", (f) => f.images.behindOnBase.count],
     ["deprecatedRuntimes", "Deprecated runtimes", "count", "down", (f) => f.images.deprecatedRuntimes.count],
     ["criticalFindings", "With critical findings", "count", "down", (f) => f.images.criticalFindings.count],
+    ["expiring", "Expiring by lifecycle rule", "count", "down", (f) => f.images.expiring?.count ?? null],
   ],
   alerts: [
     ["opened", "Alerts opened", "count", "down", (f) => f.alerts.opened],

@@ -160,6 +160,14 @@ export function sectionFigures(
         ),
         limit,
       ),
+      expiring: list(
+        sorted(
+          present(weeks.map((w) => w.expiring)),
+          (e) => e.urgency,
+          (e) => e.function.id,
+        ),
+        limit,
+      ),
       oldest: list(
         sorted(
           present(weeks.map((w) => w.image)),

@@ -1,3 +1,4 @@
+import type { LifecycleVerdict } from "../lifecycle-policy";
 import type { LineageResult } from "../lineage";
 import type { ColdStartRegressionConfig, RuleConfig } from "../rules/config";
 import type { SeverityCounts, WeekColdStarts } from "../rules/facts";
@@ -28,6 +29,8 @@ export interface ReportImage {
   lineage: LineageResult | null;
   baseRuntime: string | null;
   findings: SeverityCounts | null;
+  /** The repository lifecycle policy's latest verdict on the digest; null when not read. */
+  lifecycle: LifecycleVerdict | null;
 }
 
 export interface ReportFunction {
@@ -210,6 +213,19 @@ export interface CriticalFindingsEntry {
   high: number;
 }
 
+/** A deployed digest a lifecycle rule will expire within the alerting horizon. */
+export interface ExpiringImageEntry {
+  function: ReportFunctionRef;
+  digest: string;
+  rulePriority: number;
+  rule: string;
+  severity: Severity;
+  /** "in ~4 days (2026-12-05)", "at the next push of a matching image". */
+  when: string;
+  /** Hours to expiry (a push counts as a day): the list's order. */
+  urgency: number;
+}
+
 export interface OldImageEntry {
   function: ReportFunctionRef;
   digest: string;
@@ -221,6 +237,8 @@ export interface ImageFigures {
   behindOnBase: ListFigure<BehindEntry>;
   deprecatedRuntimes: ListFigure<DeprecatedRuntimeEntry>;
   criticalFindings: ListFigure<CriticalFindingsEntry>;
+  /** Absent in reports stored before the lifecycle guard existed. */
+  expiring?: ListFigure<ExpiringImageEntry>;
   oldest: ListFigure<OldImageEntry>;
 }
 

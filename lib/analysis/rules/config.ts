@@ -35,6 +35,10 @@ export interface RuleConfig {
   findingSeverities: readonly (keyof SeverityCounts)[];
   coldStart: ColdStartRegressionConfig;
   imageSize: { limitBytes: number; marginRatio: number };
+  /** Lifecycle expiry further off than this (days, or pushes for count rules) is shown, not alerted. */
+  lifecycle: { warningDays: number; warningPushes: number };
+  /** A completed scan older than this no longer covers new vulnerabilities. */
+  scanMaxAgeDays: number;
 }
 
 export const DEFAULT_RULE_CONFIG: RuleConfig = {
@@ -51,4 +55,6 @@ export const DEFAULT_RULE_CONFIG: RuleConfig = {
   findingSeverities: ["critical", "high"],
   coldStart: { regressionFactor: 1.5, minColdStarts: 20, minInvocations: 100, baselineWeeks: 4, minBaselineWeeks: 2 },
   imageSize: { limitBytes: 10 * 1024 ** 3, marginRatio: 0.1 },
+  lifecycle: { warningDays: 30, warningPushes: 3 },
+  scanMaxAgeDays: 14,
 };

@@ -41,7 +41,12 @@ describe("evaluateRules", () => {
     const active = evaluateRules(
       facts({
         lastInvokedAt: daysAgo(11),
-        image: image({ tagged: false, pushedAt: daysAgo(100) }),
+        image: image({
+          tagged: false,
+          pushedAt: daysAgo(100),
+          scanCompletedAt: daysAgo(100),
+          lifecycle: { status: "expires", rulePriority: 1, rule: "keep 1", expiresAt: null, pushesLeft: 1 },
+        }),
         coldStarts: {
           thisWeek: { coldStarts: 100, invocations: 1000, initP95Ms: 900 },
           previousWeeks: [
@@ -56,6 +61,8 @@ describe("evaluateRules", () => {
     expect(active.map((f) => f.rule)).toEqual([
       "idle-near-inactive",
       "image-at-risk",
+      "image-expiry-risk",
+      "scan-coverage-lapsed",
       "old-image",
       "cold-start-regression",
     ]);

@@ -8,11 +8,13 @@ import { failed } from "./failed";
 import type { Finding } from "./finding";
 import { idleNearInactive } from "./idle-near-inactive";
 import { imageAtRisk } from "./image-at-risk";
+import { imageExpiryRisk } from "./image-expiry-risk";
 import { imageFindings } from "./image-findings";
 import { imageSizeNearLimit } from "./image-size-near-limit";
 import { inactive } from "./inactive";
 import { oldImage } from "./old-image";
 import { RULE_IDS, RULE_REGISTRY, type RuleId } from "./registry";
+import { scanCoverageLapsed } from "./scan-coverage-lapsed";
 import { lowerSeverity } from "./severity";
 import { stuckPending } from "./stuck-pending";
 import { updateFailed } from "./update-failed";
@@ -27,9 +29,11 @@ export const RULE_EVALUATORS: Record<RuleId, Rule> = {
   "update-failed": updateFailed,
   "idle-near-inactive": idleNearInactive,
   "image-at-risk": imageAtRisk,
+  "image-expiry-risk": imageExpiryRisk,
   "base-image-behind": baseImageBehind,
   "deprecated-runtime": deprecatedRuntime,
   "image-findings": imageFindings,
+  "scan-coverage-lapsed": scanCoverageLapsed,
   "old-image": oldImage,
   "image-size-near-limit": imageSizeNearLimit,
   "cold-start-regression": coldStartRegression,

@@ -1,3 +1,4 @@
+import type { LifecycleVerdict } from "../lifecycle-policy";
 import type { LineageResult } from "../lineage";
 import type { FunctionIdentity, FunctionState, LastUpdateStatus, PackageType, StateReasonCode } from "../types";
 
@@ -19,9 +20,22 @@ export interface ImageFacts {
   missing: boolean;
   tagged: boolean;
   findings: SeverityCounts | null;
+  /** ECR `imageScanStatus.status` (e.g. COMPLETE, ACTIVE, SCAN_ELIGIBILITY_EXPIRED); null when never scanned. */
+  scanStatus: string | null;
+  /** When the last completed scan finished; null when unknown. */
+  scanCompletedAt: Date | null;
+  /** What the repository's lifecycle policy does to this digest; null without a policy (or not read yet). */
+  lifecycle: LifecycleVerdict | null;
   lineage: LineageResult | null;
   /** Runtime of the base image when known from elsewhere (OCI base-name annotation); lineage is used otherwise. */
   baseRuntime: string | null;
+}
+
+/** A digest a published version or an alias can run, other than the one `$LATEST` runs. */
+export interface PinnedImage {
+  image: ImageFacts;
+  /** What runs it, e.g. ["version 7", "alias live (10 %)"]. */
+  usedBy: readonly string[];
 }
 
 export interface WeekColdStarts {
@@ -51,5 +65,7 @@ export interface FunctionFacts {
   image: ImageFacts | null;
   /** The deployed image's repository URI, whether or not ECR described the image. */
   imageRepository: string | null;
+  /** Digests of published versions and aliases that `$LATEST` does not run. */
+  pinnedImages: readonly PinnedImage[];
   coldStarts: { thisWeek: WeekColdStarts; previousWeeks: readonly WeekColdStarts[] } | null;
 }

@@ -1,6 +1,7 @@
+import { utcDate } from "../time";
 import type { RuleConfig } from "./config";
 import type { FunctionFacts, SeverityCounts } from "./facts";
-import { type Finding, makeFinding, type Severity } from "./finding";
+import { type Finding, isoOrNull, makeFinding, type Severity } from "./finding";
 
 const ORDER: readonly (keyof SeverityCounts)[] = ["critical", "high", "medium", "low"];
 // Scan findings are hygiene: nothing fails today, so even a critical CVE is a warning.
@@ -23,8 +24,9 @@ export function imageFindings(facts: FunctionFacts, config: RuleConfig): Finding
     facts,
     {
       severity: SEVERITY[worst],
-      reason: `Image scan: ${alerting.map((level) => `${counts[level]} ${level}`).join(", ")}`,
-      evidence: { ...counts, imageDigest: image.digest },
+      // Findings age: say which scan they come from.
+      reason: `Image scan of ${image.scanCompletedAt ? utcDate(image.scanCompletedAt) : "unknown date"}: ${alerting.map((level) => `${counts[level]} ${level}`).join(", ")}`,
+      evidence: { ...counts, imageDigest: image.digest, scanCompletedAt: isoOrNull(image.scanCompletedAt) },
     },
     image.digest,
   );

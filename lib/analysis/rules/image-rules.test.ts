@@ -3,9 +3,11 @@ import type { BaseImageRelease, LineageResult } from "../lineage";
 import { baseImageBehind } from "./base-image-behind";
 import { deprecatedRuntime, effectiveRuntime } from "./deprecated-runtime";
 import { imageAtRisk } from "./image-at-risk";
+import { imageExpiryRisk } from "./image-expiry-risk";
 import { imageFindings } from "./image-findings";
 import { imageSizeNearLimit } from "./image-size-near-limit";
 import { oldImage } from "./old-image";
+import { scanCoverageLapsed } from "./scan-coverage-lapsed";
 import { CONFIG, DIGEST, daysAgo, facts, image, NOW } from "./test-fixtures";
 
 const release = (version: string, publishedAt: Date): BaseImageRelease => ({
@@ -132,9 +134,12 @@ describe("image-findings", () => {
   it("warns for critical findings and informs for high ones: never critical", () => {
     expect(imageFindings(counts(1, 3), CONFIG)).toMatchObject({
       severity: "warning",
-      reason: "Image scan: 1 critical, 3 high",
+      reason: "Image scan of 2026-11-30: 1 critical, 3 high",
     });
-    expect(imageFindings(counts(0, 1, 9), CONFIG)).toMatchObject({ severity: "info", reason: "Image scan: 1 high" });
+    expect(imageFindings(counts(0, 1, 9), CONFIG)).toMatchObject({
+      severity: "info",
+      reason: "Image scan of 2026-11-30: 1 high",
+    });
     expect(imageFindings(counts(0, 0, 5, 5), CONFIG)).toBeNull();
     expect(imageFindings(facts({ image: image({ findings: null }) }), CONFIG)).toBeNull();
   });
@@ -145,7 +150,7 @@ describe("image-findings", () => {
     const withMedium = { ...CONFIG, findingSeverities: ["critical", "high", "medium"] as const };
     expect(imageFindings(counts(0, 0, 2), withMedium)).toMatchObject({
       severity: "info",
-      reason: "Image scan: 2 medium",
+      reason: "Image scan of 2026-11-30: 2 medium",
     });
   });
 
@@ -194,6 +199,31 @@ describe("image-at-risk", () => {
   it("leaves an already Failed function to the failed rule", () => {
     expect(imageAtRisk(facts({ state: "Failed", image: image({ missing: true }) }))).toBeNull();
   });
+
+  it("covers a digest only a version or an alias runs, deleted ones first", () => {
+    const pinned = (digest: string, overrides: Parameters<typeof image>[0], usedBy: string[]) => ({
+      image: image({ digest, ...overrides }),
+      usedBy,
+    });
+    const finding = imageAtRisk(
+      facts({
+        pinnedImages: [
+          pinned("sha256:untagged", { tagged: false }, ["version 2"]),
+          pinned("sha256:gone", { missing: true }, ["version 3", "alias live (10 %)"]),
+        ],
+      }),
+    );
+    expect(finding).toMatchObject({
+      severity: "critical",
+      reason: "The digest version 3, alias live (10 %) runs is gone from its repository: invocations through it fail",
+      evidence: { imageDigest: "sha256:gone", moreDigestsAtRisk: 1 },
+      fingerprint: "image-at-risk:111122223333:eu-west-1:orders-api:sha256:gone",
+    });
+    // A Failed $LATEST does not hide a version's deleted digest.
+    expect(
+      imageAtRisk(facts({ state: "Failed", pinnedImages: [pinned("sha256:gone", { missing: true }, ["version 3"])] })),
+    ).not.toBeNull();
+  });
 });
 
 describe("image-size-near-limit", () => {
@@ -217,5 +247,89 @@ describe("image-size-near-limit", () => {
     const config = { ...CONFIG, imageSize: { limitBytes: 10 * GiB, marginRatio: 0.2 } };
     expect(imageSizeNearLimit(sized(8 * GiB), config)?.reason).toContain("within 20% of");
     expect(imageSizeNearLimit(sized(null), CONFIG)).toBeNull();
+  });
+});
+
+describe("image-expiry-risk", () => {
+  const expiring = (expiresAt: Date | null, pushesLeft: number | null) =>
+    image({
+      lifecycle: { status: "expires", rulePriority: 3, rule: "keep last 10 tagged prod-*", expiresAt, pushesLeft },
+    });
+
+  it.each([
+    [daysAgo(-0.5), null, "critical"],
+    [daysAgo(1), null, "critical"],
+    [daysAgo(-4), null, "warning"],
+    [daysAgo(-40), null, null],
+    [null, 0, "critical"],
+    [null, 1, "critical"],
+    [null, 3, "warning"],
+    [null, 9, null],
+  ] as const)("expiry %s / %s pushes left → %s", (expiresAt, pushesLeft, severity) => {
+    const finding = imageExpiryRisk(facts({ image: expiring(expiresAt, pushesLeft) }), CONFIG, NOW);
+    expect(finding?.severity ?? null).toBe(severity);
+  });
+
+  it("names the rule and when, keyed by digest", () => {
+    const finding = imageExpiryRisk(facts({ image: expiring(daysAgo(-4), null) }), CONFIG, NOW);
+    expect(finding?.reason).toBe(
+      "Rule 3 (keep last 10 tagged prod-*) will expire the image $LATEST runs in ~4 days (2026-12-05)",
+    );
+    expect(finding?.fingerprint).toBe(`image-expiry-risk:111122223333:eu-west-1:orders-api:${DIGEST}`);
+    expect(imageExpiryRisk(facts({ image: expiring(null, 1) }), CONFIG, NOW)?.reason).toContain(
+      "at the next push of a matching image",
+    );
+  });
+
+  it("covers digests only versions and aliases run, worst first", () => {
+    const pinned = { ...expiring(null, 1), digest: "sha256:pinned" };
+    const finding = imageExpiryRisk(
+      facts({
+        image: expiring(daysAgo(-10), null),
+        pinnedImages: [{ image: pinned, usedBy: ["version 4", "alias live (10 %)"] }],
+      }),
+      CONFIG,
+      NOW,
+    );
+    expect(finding).toMatchObject({
+      severity: "critical",
+      evidence: { imageDigest: "sha256:pinned", moreDigestsAtRisk: 1 },
+    });
+    expect(finding?.reason).toContain("the image version 4, alias live (10 %) runs at the next push");
+  });
+
+  it("is silent when the policy keeps the image, cannot evaluate it, or the image is gone", () => {
+    expect(imageExpiryRisk(facts({ image: image({ lifecycle: { status: "kept" } }) }), CONFIG, NOW)).toBeNull();
+    const cannot = image({ lifecycle: { status: "cannot-evaluate", rulePriority: 1, reason: "x" } });
+    expect(imageExpiryRisk(facts({ image: cannot }), CONFIG, NOW)).toBeNull();
+    expect(imageExpiryRisk(facts({ image: { ...expiring(null, 0), missing: true } }), CONFIG, NOW)).toBeNull();
+  });
+});
+
+describe("scan-coverage-lapsed", () => {
+  it("fires when Inspector stopped re-scanning, with what to do", () => {
+    const finding = scanCoverageLapsed(
+      facts({ image: image({ scanStatus: "SCAN_ELIGIBILITY_EXPIRED", scanCompletedAt: daysAgo(20) }) }),
+      CONFIG,
+      NOW,
+    );
+    expect(finding?.severity).toBe("warning");
+    expect(finding?.reason).toContain("SCAN_ELIGIBILITY_EXPIRED; last scan 2026-11-11");
+    expect(finding?.reason).toContain("extend Inspector's ECR re-scan duration");
+  });
+
+  it("fires when the last completed scan is older than the limit, not at it", () => {
+    expect(scanCoverageLapsed(facts({ image: image({ scanCompletedAt: daysAgo(14.5) }) }), CONFIG, NOW)).toBeNull();
+    expect(
+      scanCoverageLapsed(facts({ image: image({ scanCompletedAt: daysAgo(15) }) }), CONFIG, NOW)?.evidence,
+    ).toMatchObject({ scanCompletedAt: daysAgo(15).toISOString(), maxAgeDays: 14 });
+  });
+
+  it("is silent for never-scanned or deleted images", () => {
+    expect(
+      scanCoverageLapsed(facts({ image: image({ scanStatus: null, scanCompletedAt: null }) }), CONFIG, NOW),
+    ).toBeNull();
+    const gone = image({ scanStatus: "SCAN_ELIGIBILITY_EXPIRED", missing: true });
+    expect(scanCoverageLapsed(facts({ image: gone }), CONFIG, NOW)).toBeNull();
   });
 });

@@ -99,6 +99,19 @@ export const RULE_REGISTRY = {
     action: "Push the image back (or deploy a new one), and exclude deployed digests from ECR lifecycle policies.",
     lowerOutsideProduction: true,
   },
+  "image-expiry-risk": {
+    label: "Lifecycle policy will expire image",
+    title: "Lifecycle policy will expire a deployed image",
+    impact: "outage",
+    severities: ["critical", "warning"],
+    severityPolicy:
+      "Critical when a lifecycle rule expires a digest the function, a version or an alias runs within 24 h (or it is already due), or the next matching push expires it; warning within 30 days or 3 pushes; later ones show on the function page only.",
+    meaning:
+      "The repository's ECR lifecycle policy, evaluated locally with AWS's semantics, will delete a digest in use; invocations through it then fail (ImageDeleted). Rule shapes it cannot evaluate are shown, never guessed. See docs/image-safety.md.",
+    action:
+      "Redeploy (or re-point the alias) to a digest the policy keeps, or change the policy so it keeps what Lambda runs.",
+    lowerOutsideProduction: true,
+  },
   "base-image-behind": {
     label: "Base image behind",
     title: "Base image behind",
@@ -130,6 +143,18 @@ export const RULE_REGISTRY = {
     severityPolicy: "Warning for critical scan findings, info for high ones. Never critical: nothing is broken.",
     meaning: "ECR or Inspector found vulnerabilities in the deployed image.",
     action: "Rebuild on a patched base image and updated dependencies, then deploy.",
+    lowerOutsideProduction: true,
+  },
+  "scan-coverage-lapsed": {
+    label: "Image scanning lapsed",
+    title: "Image scanning lapsed",
+    impact: "hygiene",
+    severities: ["warning"],
+    severityPolicy: "Warning: nothing is broken, but findings are stale.",
+    meaning:
+      "An image in use is no longer scanned: Inspector stopped re-scanning it (SCAN_ELIGIBILITY_EXPIRED: it counts only ECS/EKS as use), or its last completed scan is older than alerts.scanMaxAgeDays (14).",
+    action:
+      "Re-scan the image (or push/pull it), or extend Inspector's ECR re-scan duration for repositories Lambda uses.",
     lowerOutsideProduction: true,
   },
   "old-image": {

@@ -20,6 +20,9 @@ export function image(overrides: Partial<ImageFacts> = {}): ImageFacts {
     missing: false,
     tagged: true,
     findings: { critical: 0, high: 0, medium: 0, low: 0 },
+    scanStatus: "COMPLETE",
+    scanCompletedAt: daysAgo(1),
+    lifecycle: null,
     lineage: null,
     baseRuntime: null,
     ...overrides,
@@ -43,6 +46,7 @@ export function facts(overrides: Partial<FunctionFacts> = {}): FunctionFacts {
     firstSeenAt: daysAgo(200),
     image: image(),
     imageRepository: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/orders",
+    pinnedImages: [],
     coldStarts: null,
     ...overrides,
   };

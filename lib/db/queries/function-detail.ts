@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { type Coverage, type StepCoverage, stepCoverage, windowCoverage } from "@/lib/analysis/coverage";
 import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
+import { DEFAULT_RULE_CONFIG, type RuleConfig } from "@/lib/analysis/rules/config";
 import { type StateInterval, timeInStates, transitionsIn } from "@/lib/analysis/state-intervals";
 import { coldStartRate, mergeBuckets } from "@/lib/analysis/stats";
 import { resolveTimeRange, stepMs, type ViewWindow } from "@/lib/analysis/time-window";
@@ -15,6 +16,7 @@ import { type Db, db as defaultDb } from "../client";
 import { type CollectedSpans, collectedSpans, invocationHistoryFrom } from "./coverage";
 import { functionCost } from "./function-cost";
 import { imageRef } from "./image-ref";
+import { digestSafety, functionVersions } from "./image-safety";
 import { parseJsonColumn } from "./json-column";
 import { metricWindow } from "./metric-resolution";
 import { bucketStarts, type HourlyMetrics, rollUp } from "./series";
@@ -34,7 +36,7 @@ const fileSystemsJson = z.array(z.object({ arn: z.string(), localMountPath: z.st
 const tagsJson = z.record(z.string(), z.string()).catch({});
 const detailsJson = z.record(z.string(), z.unknown()).catch({});
 
-type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds; scope?: AccountScope };
+type Options = { db?: Db; now?: Date; thresholds?: IdleThresholds; rules?: RuleConfig; scope?: AccountScope };
 
 function toInterval(row: {
   state: string;
@@ -81,6 +83,7 @@ export async function functionDetail(
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
   const thresholds = options.thresholds ?? appConfig().config.idle;
+  const rules = options.rules ?? { ...DEFAULT_RULE_CONFIG, scanMaxAgeDays: appConfig().config.alerts.scanMaxAgeDays };
   const window = resolveTimeRange(query, now);
 
   const fn = await db.function.findUnique({
@@ -89,7 +92,7 @@ export async function functionDetail(
   });
   if (!fn || !inScope(options.scope ?? null, fn)) return null;
 
-  const [intervalRows, buckets, changes, image] = await Promise.all([
+  const [intervalRows, buckets, changes, image, versions] = await Promise.all([
     db.stateInterval.findMany({
       where: { functionId: fn.id, from: { lt: window.to }, OR: [{ to: null }, { to: { gt: window.from } }] },
       orderBy: { from: "asc" },
@@ -108,6 +111,7 @@ export async function functionDetail(
     fn.imageDigest
       ? db.image.findFirst({ where: { digest: fn.imageDigest }, orderBy: { checkedAt: "desc" } })
       : Promise.resolve(null),
+    fn.packageType === "Image" ? functionVersions(db, fn, rules, now) : Promise.resolve(null),
   ]);
 
   const intervals = intervalRows.map(toInterval);
@@ -199,8 +203,10 @@ export async function functionDetail(
                 }
               : null,
             missingAt: toIso(image?.missingAt),
+            safety: fn.imageDigest ? digestSafety(fn.imageDigest, image, rules, now) : null,
           }
         : null,
+    versions,
     idle: {
       lastInvokedAt: toIso(fn.lastInvokedAt),
       idleSince: idle.idleSince.toISOString(),

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { storedVerdict } from "@/lib/analysis/lifecycle-policy";
 import { type BaseImageRelease, matchBaseImage } from "@/lib/analysis/lineage";
 import type { ReportImage } from "@/lib/analysis/report/types";
 import { chunks } from "@/lib/db/writes/transaction";
@@ -7,6 +8,7 @@ import type { Db } from "../client";
 import { parseJsonColumn } from "./json-column";
 
 const stringArray = z.array(z.string()).catch([]);
+const lifecycleColumn = storedVerdict.nullable().catch(null);
 
 /**
  * The digest each function ran at `asOf`: the one it has now, unless its image changed since;
@@ -74,6 +76,7 @@ export async function imagesAt(
               medium: row.findingsMedium,
               low: row.findingsLow,
             },
+      lifecycle: parseJsonColumn(lifecycleColumn, row?.lifecycle ?? null),
     });
   }
   return images;
@@ -87,6 +90,7 @@ function imagesByDigest(db: Db, digests: string[]) {
       pushedAt: true,
       manifestLayers: true,
       scanStatus: true,
+      lifecycle: true,
       findingsCritical: true,
       findingsHigh: true,
       findingsMedium: true,

@@ -9,6 +9,7 @@ import { finishPollRun, type PollRunEnd } from "./poll-runs";
 import { type Scope, updateScopeRollups } from "./rollups";
 import { applyStateObservations, closeOpenIntervals, type FunctionStateObservation } from "./state-intervals";
 import { writeTransaction } from "./transaction";
+import { type FunctionVersionsWrite, writeVersions } from "./versions";
 import { passWriteGate } from "./write-gate";
 
 /** Everything one account × region poll writes, in one transaction, roll-ups brought up to date with it. */
@@ -23,6 +24,7 @@ export interface PollUnitWrites {
   states: FunctionStateObservation[];
   buckets: BucketWrite[];
   images: ImageRow[];
+  versions: FunctionVersionsWrite[];
   snapshot: FleetCountRow[];
 }
 
@@ -37,6 +39,7 @@ export function writePollUnit(db: Db, writes: PollUnitWrites): Promise<void> {
     const slicesMoved = writes.functions.update.some((row) => "team" in row.data || "packageType" in row.data);
     await updateScopeRollups(tx, writes.scope, { ...hourly, slicesMoved }, writes.at);
     await upsertImages(tx, writes.images);
+    await writeVersions(tx, writes.versions);
     await insertFleetSnapshot(tx, { at: writes.at, pollRunId: writes.pollRunId, rows: writes.snapshot });
     await finishPollRun(tx, writes.pollRunId, writes.end);
     await passWriteGate(writes.pollRunId);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type BaseImageCatalog, type BaseImageRelease, type ImageLayer, runtimeSpec } from "./catalog";
 import type { Deploy, DeployTimeline } from "./deploys";
 import type { Fleet, FunctionSpec } from "./fleet";
+import { imageHygiene, lifecyclePolicyText, policyAgeDays } from "./image-hygiene";
 import { createRng, hashInts, hexFrom, poissonFromUnit, unitFloat } from "./random";
 import { MINUTE } from "./time";
 import { VULNERABLE_PACKAGES } from "./vocabulary";
@@ -59,12 +60,14 @@ const SALT_FINDINGS = 42;
 export class ImageRegistry {
   private readonly images = new Map<string, ImageRecord>();
   private readonly repositories = new Map<string, FunctionSpec>();
+  private readonly start: number;
 
   constructor(
     fleet: Fleet,
     private readonly catalog: BaseImageCatalog,
     private readonly deploysOf: (fn: FunctionSpec) => DeployTimeline,
   ) {
+    this.start = fleet.start;
     for (const fn of fleet.functions) {
       if (fn.repository)
         this.repositories.set(repositoryKey(fn.repository.registryId, fn.region, fn.repository.name), fn);
@@ -74,6 +77,17 @@ export class ImageRegistry {
   /** The function owning a repository (each image function has its own). */
   repositoryOwner(registryId: string, region: string, name: string): FunctionSpec | undefined {
     return this.repositories.get(repositoryKey(registryId, region, name));
+  }
+
+  /** The repository's lifecycle policy text (GetLifecyclePolicy), or null without one. */
+  lifecyclePolicy(fn: FunctionSpec): string | null {
+    const kind = imageHygiene(fn).policy;
+    if (!kind) return null;
+    const ageDays =
+      kind === "age-soon" || kind === "age-far"
+        ? policyAgeDays(fn, this.imageFor(fn, this.deploysOf(fn).liveAt(this.start)), this.start, kind)
+        : 0;
+    return lifecyclePolicyText(kind, ageDays);
   }
 
   /** Images in the function's repository at `now`, oldest first. */

@@ -3,7 +3,7 @@ import { BaseImageCatalog } from "./catalog";
 import type { SimulatedClock } from "./clock";
 import { DeployTimeline } from "./deploys";
 import { buildFleet, type Fleet, type FunctionSpec, scopeKey } from "./fleet";
-import { ImageRegistry } from "./images";
+import { type ImageRecord, ImageRegistry } from "./images";
 import { Lifecycle } from "./lifecycle";
 import { LogVolume } from "./log-volume";
 import { DAY } from "./time";
@@ -61,6 +61,18 @@ export class World {
       this.lifecycles.set(fn.index, lifecycle);
     }
     return lifecycle;
+  }
+
+  /** Lambda pulls an image when it deploys it and when it restores an inactive function. */
+  lastPullOf(fn: FunctionSpec, image: ImageRecord): number | undefined {
+    const now = this.now();
+    const pulls = this.lifecycleOf(fn)
+      .between(image.pushedAt, now)
+      .filter(
+        (interval) =>
+          interval.state === "Pending" && interval.deployIndex === image.deployIndex && interval.from <= now,
+      );
+    return pulls[pulls.length - 1]?.from;
   }
 
   /** Functions that exist at `at` in one account and region, sorted by name. */

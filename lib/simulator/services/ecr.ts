@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SHARED_REGISTRY_ACCOUNT_ID } from "../model/accounts";
 import type { FunctionSpec } from "../model/fleet";
+import { imageHygiene, type ScanState, scanState } from "../model/image-hygiene";
 import type { ImageRecord } from "../model/images";
 import { AwsError } from "../protocols/errors";
 import { validateInput } from "../protocols/validation";
@@ -29,6 +30,7 @@ const DescribeImageScanFindingsInput = z.object({
   nextToken: z.string().optional(),
   maxResults: z.number().int().min(1).max(1000).optional(),
 });
+const GetLifecyclePolicyInput = z.object(RepositoryInput);
 const BatchGetImageInput = z.object({
   ...RepositoryInput,
   imageIds: z.array(ImageId).min(1).max(100),
@@ -80,14 +82,15 @@ export const ecrOperations: Record<string, Operation<Record<string, unknown>>> =
       const offset = input.nextToken === undefined ? 0 : tokenOffset(input.nextToken);
       const size = input.maxResults ?? 100;
       const findings = image.scan.findings.slice(offset, offset + size);
+      const scan = scanOf(repository, image, context);
       return {
         registryId: repository.registryId,
         repositoryName: repository.name,
         imageId: { imageDigest: image.digest, imageTag: image.tag },
-        imageScanStatus: { status: "COMPLETE", description: "The scan was completed successfully." },
+        imageScanStatus: scanStatus(scan),
         imageScanFindings: {
-          imageScanCompletedAt: image.scan.completedAt / 1000,
-          vulnerabilitySourceUpdatedAt: image.scan.completedAt / 1000,
+          imageScanCompletedAt: scan.completedAt / 1000,
+          vulnerabilitySourceUpdatedAt: scan.completedAt / 1000,
           findingSeverityCounts: image.scan.counts,
           findings: findings.map((finding) => ({
             name: finding.name,
@@ -101,6 +104,26 @@ export const ecrOperations: Record<string, Operation<Record<string, unknown>>> =
           })),
         },
         ...(offset + size < image.scan.findings.length ? { nextToken: encodeToken({ offset: offset + size }) } : {}),
+      };
+    },
+  },
+  GetLifecyclePolicy: {
+    quota: { name: "ecr:GetLifecyclePolicy", perSecond: 20 },
+    handle(body, context) {
+      const input = validateInput(GetLifecyclePolicyInput, body, "InvalidParameterException");
+      const repository = openRepository(input.registryId, input.repositoryName, context, "GetLifecyclePolicy");
+      const text = context.world.images.lifecyclePolicy(repository.owner);
+      if (text === null) {
+        throw new AwsError(
+          "LifecyclePolicyNotFoundException",
+          `Lifecycle policy does not exist for the repository with name '${repository.name}' in the registry with id '${repository.registryId}'`,
+        );
+      }
+      return {
+        registryId: repository.registryId,
+        repositoryName: repository.name,
+        lifecyclePolicyText: text,
+        lastEvaluatedAt: repository.owner.createdAt / 1000,
       };
     },
   },
@@ -186,7 +209,7 @@ function requireImage(repository: Repository, id: ImageId): ImageRecord {
 }
 
 function describeImage(repository: Repository, image: ImageRecord, context: CallContext): Record<string, unknown> {
-  const pulledAt = lastPullTime(repository.owner, image, context);
+  const pulledAt = context.world.lastPullOf(repository.owner, image);
   return {
     registryId: repository.registryId,
     repositoryName: repository.name,
@@ -199,29 +222,34 @@ function describeImage(repository: Repository, image: ImageRecord, context: Call
       ? "application/vnd.oci.image.config.v1+json"
       : "application/vnd.docker.container.image.v1+json",
     ...(pulledAt === undefined ? {} : { lastRecordedPullTime: pulledAt / 1000 }),
-    ...(image.scan
-      ? {
-          imageScanStatus: { status: "COMPLETE", description: "The scan was completed successfully." },
-          imageScanFindingsSummary: {
-            imageScanCompletedAt: image.scan.completedAt / 1000,
-            vulnerabilitySourceUpdatedAt: image.scan.completedAt / 1000,
-            findingSeverityCounts: image.scan.counts,
-          },
-        }
-      : {}),
+    ...(image.scan ? scanSummary(image.scan.counts, scanOf(repository, image, context)) : {}),
   };
 }
 
-/** Lambda pulls an image when it deploys it and when it restores an inactive function. */
-function lastPullTime(owner: FunctionSpec, image: ImageRecord, context: CallContext): number | undefined {
-  const now = context.world.now();
-  const pulls = context.world
-    .lifecycleOf(owner)
-    .between(image.pushedAt, now)
-    .filter(
-      (interval) => interval.state === "Pending" && interval.deployIndex === image.deployIndex && interval.from <= now,
-    );
-  return pulls[pulls.length - 1]?.from;
+function scanOf(repository: Repository, image: ImageRecord, context: CallContext): ScanState {
+  const enhanced = imageHygiene(repository.owner).enhancedScanning;
+  return scanState(image, enhanced, context.world.lastPullOf(repository.owner, image), context.world.now());
+}
+
+function scanStatus(scan: ScanState): Record<string, string> {
+  return {
+    status: scan.status,
+    description:
+      scan.status === "SCAN_ELIGIBILITY_EXPIRED"
+        ? "The image is no longer eligible for continuous scanning."
+        : "The scan was completed successfully.",
+  };
+}
+
+function scanSummary(counts: Record<string, number>, scan: ScanState): Record<string, unknown> {
+  return {
+    imageScanStatus: scanStatus(scan),
+    imageScanFindingsSummary: {
+      imageScanCompletedAt: scan.completedAt / 1000,
+      vulnerabilitySourceUpdatedAt: scan.completedAt / 1000,
+      findingSeverityCounts: counts,
+    },
+  };
 }
 
 function tokenOffset(token: string): number {

@@ -15,12 +15,13 @@ export function functionConfiguration(
   fn: FunctionSpec,
   at: number,
   withState: boolean,
+  version?: { version: string; deploy: Deploy },
 ): Record<string, unknown> {
-  const deploy = world.deploysOf(fn).liveAt(at);
+  const deploy = version?.deploy ?? world.deploysOf(fn).liveAt(at);
   const image = fn.packageType === "Image";
   const configuration: Record<string, unknown> = {
     FunctionName: fn.name,
-    FunctionArn: fn.arn,
+    FunctionArn: version ? `${fn.arn}:${version.version}` : fn.arn,
     ...(image ? {} : { Runtime: fn.runtime, Handler: runtimeSpec(fn.runtime).zipHandler }),
     Role: fn.role,
     CodeSize: image ? 0 : fn.codeSizeBytes + (deploy.index % 7) * 1024,
@@ -29,7 +30,7 @@ export function functionConfiguration(
     MemorySize: fn.memoryMb,
     LastModified: lambdaTimestamp(deploy.startedAt),
     CodeSha256: codeSha256(world, fn, deploy),
-    Version: "$LATEST",
+    Version: version?.version ?? "$LATEST",
     TracingConfig: { Mode: "PassThrough" },
     RevisionId: uuid(hexFrom(32, fn.key, deploy.index, 99)),
     PackageType: fn.packageType,
@@ -66,8 +67,8 @@ export function functionConfiguration(
 }
 
 /** GetFunction's `Code`: the image (tag and resolved digest) or a presigned package URL. */
-export function functionCode(world: World, fn: FunctionSpec, at: number): Record<string, string> {
-  const deploy = world.deploysOf(fn).liveAt(at);
+export function functionCode(world: World, fn: FunctionSpec, at: number, version?: Deploy): Record<string, string> {
+  const deploy = version ?? world.deploysOf(fn).liveAt(at);
   if (fn.packageType === "Zip" || !fn.repository) {
     const bucket = `awslambda-${fn.region}-tasks`;
     return {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FunctionSpec } from "../model/fleet";
+import { aliasesAt, imageHygiene, type PublishedVersion, publishedVersions } from "../model/image-hygiene";
 import { AwsError, unknownOperation } from "../protocols/errors";
 import type { SimRequest } from "../protocols/http";
 import { validateInput } from "../protocols/validation";
@@ -50,12 +51,14 @@ const listFunctions: Operation<LambdaInput> = {
 const getFunction: Operation<LambdaInput> = {
   quota: GET_FUNCTION_QUOTA,
   handle(input, context) {
-    const fn = requireFunction(input.functionName ?? "", input.query.get("Qualifier"), context, "GetFunction");
+    const qualifier = input.query.get("Qualifier");
+    const fn = requireFunction(input.functionName ?? "", context, "GetFunction");
     const now = context.world.now();
+    const version = qualifiedVersion(fn, qualifier, context);
     const tags = fn.tags;
     return {
-      Configuration: functionConfiguration(context.world, fn, now, true),
-      Code: functionCode(context.world, fn, now),
+      Configuration: functionConfiguration(context.world, fn, now, true, version),
+      Code: functionCode(context.world, fn, now, version?.deploy),
       ...(Object.keys(tags).length > 0 ? { Tags: tags } : {}),
     };
   },
@@ -64,15 +67,94 @@ const getFunction: Operation<LambdaInput> = {
 const getFunctionConfiguration: Operation<LambdaInput> = {
   quota: CONTROL_PLANE_QUOTA,
   handle(input, context) {
-    const fn = requireFunction(
-      input.functionName ?? "",
-      input.query.get("Qualifier"),
-      context,
-      "GetFunctionConfiguration",
-    );
-    return functionConfiguration(context.world, fn, context.world.now(), true);
+    const qualifier = input.query.get("Qualifier");
+    const fn = requireFunction(input.functionName ?? "", context, "GetFunctionConfiguration");
+    const version = qualifiedVersion(fn, qualifier, context);
+    return functionConfiguration(context.world, fn, context.world.now(), true, version);
   },
 };
+
+const PagingQuery = z.object({
+  MaxItems: z.coerce.number().int().min(1).max(10_000).optional(),
+  Marker: z.string().optional(),
+  FunctionVersion: z.string().optional(),
+});
+
+/** Versions of a function that publishes them (with `$LATEST` first, like Lambda), oldest first. */
+function versionsOf(fn: FunctionSpec, context: CallContext): PublishedVersion[] {
+  if (!imageHygiene(fn).versions) return [];
+  return publishedVersions(context.world.deploysOf(fn), context.world.now());
+}
+
+function page<T>(items: readonly T[], input: z.output<typeof PagingQuery>): { items: T[]; NextMarker?: string } {
+  let offset = 0;
+  if (input.Marker !== undefined) {
+    const value = decodeToken(input.Marker)?.offset;
+    if (typeof value !== "number") throw new AwsError("InvalidParameterValueException", "Invalid marker.");
+    offset = value;
+  }
+  const size = Math.min(PAGE_SIZE, input.MaxItems ?? PAGE_SIZE);
+  return {
+    items: items.slice(offset, offset + size),
+    ...(offset + size < items.length ? { NextMarker: encodeToken({ offset: offset + size }) } : {}),
+  };
+}
+
+const listVersionsByFunction: Operation<LambdaInput> = {
+  quota: CONTROL_PLANE_QUOTA,
+  handle(input, context) {
+    const query = validateInput(PagingQuery, Object.fromEntries(input.query), "InvalidParameterValueException");
+    const fn = requireFunction(input.functionName ?? "", context, "ListVersionsByFunction");
+    const now = context.world.now();
+    const configurations = [
+      functionConfiguration(context.world, fn, now, false),
+      ...versionsOf(fn, context).map((version) => functionConfiguration(context.world, fn, now, false, version)),
+    ];
+    const { items, NextMarker } = page(configurations, query);
+    return { Versions: items, ...(NextMarker ? { NextMarker } : {}) };
+  },
+};
+
+const listAliases: Operation<LambdaInput> = {
+  quota: CONTROL_PLANE_QUOTA,
+  handle(input, context) {
+    const query = validateInput(PagingQuery, Object.fromEntries(input.query), "InvalidParameterValueException");
+    const fn = requireFunction(input.functionName ?? "", context, "ListAliases");
+    const aliases = aliasesAt(imageHygiene(fn), versionsOf(fn, context))
+      .filter(
+        (alias) =>
+          query.FunctionVersion === undefined ||
+          alias.version === query.FunctionVersion ||
+          query.FunctionVersion in alias.additional,
+      )
+      .map((alias) => ({
+        AliasArn: `${fn.arn}:${alias.name}`,
+        Name: alias.name,
+        FunctionVersion: alias.version,
+        Description: "",
+        ...(Object.keys(alias.additional).length > 0
+          ? { RoutingConfig: { AdditionalVersionWeights: alias.additional } }
+          : {}),
+        RevisionId: `${fn.key}-${alias.version}`,
+      }));
+    const { items, NextMarker } = page(aliases, query);
+    return { Aliases: items, ...(NextMarker ? { NextMarker } : {}) };
+  },
+};
+
+/** A numbered version from GetFunction's `Qualifier`; undefined for `$LATEST`. Aliases resolve to their version. */
+function qualifiedVersion(
+  fn: FunctionSpec,
+  qualifier: string | null,
+  context: CallContext,
+): PublishedVersion | undefined {
+  if (qualifier === null || qualifier === "$LATEST") return undefined;
+  const versions = versionsOf(fn, context);
+  const alias = aliasesAt(imageHygiene(fn), versions).find((a) => a.name === qualifier);
+  const version = versions.find((v) => v.version === (alias?.version ?? qualifier));
+  if (!version) throw new AwsError("ResourceNotFoundException", `Function not found: ${fn.arn}:${qualifier}`, 404);
+  return version;
+}
 
 const listTags: Operation<LambdaInput> = {
   quota: CONTROL_PLANE_QUOTA,
@@ -83,7 +165,7 @@ const listTags: Operation<LambdaInput> = {
         "ValidationException",
         `1 validation error detected: Value '${resource}' at 'resource' failed to satisfy constraint: Member must be an ARN`,
       );
-    return { Tags: requireFunction(resource, null, context, "ListTags").tags };
+    return { Tags: requireFunction(resource, context, "ListTags").tags };
   },
 };
 
@@ -99,6 +181,15 @@ export function routeLambda(request: SimRequest): {
     if (name === undefined) return { name: "ListFunctions", operation: listFunctions, input: { query: request.query } };
     if (sub === undefined && segments.length === 3)
       return { name: "GetFunction", operation: getFunction, input: { functionName: name, query: request.query } };
+    if (sub === "versions" && segments.length === 4) {
+      return {
+        name: "ListVersionsByFunction",
+        operation: listVersionsByFunction,
+        input: { functionName: name, query: request.query },
+      };
+    }
+    if (sub === "aliases" && segments.length === 4)
+      return { name: "ListAliases", operation: listAliases, input: { functionName: name, query: request.query } };
     if (sub === "configuration" && segments.length === 4) {
       return {
         name: "GetFunctionConfiguration",
@@ -119,12 +210,7 @@ export function routeLambda(request: SimRequest): {
   throw unknownOperation(`${request.method} ${request.path}`, 404);
 }
 
-function requireFunction(
-  reference: string,
-  qualifier: string | null,
-  context: CallContext,
-  action: string,
-): FunctionSpec {
+function requireFunction(reference: string, context: CallContext, action: string): FunctionSpec {
   if (reference.length === 0 || reference.length > 170) {
     throw new AwsError(
       "ValidationException",
@@ -144,7 +230,5 @@ function requireFunction(
   const name = fn?.name ?? reference.split(":").pop() ?? reference;
   const arn = `arn:aws:lambda:${context.region}:${context.accountId}:function:${name}`;
   if (!fn) throw new AwsError("ResourceNotFoundException", `Function not found: ${arn}`, 404);
-  if (qualifier !== null && qualifier !== "$LATEST")
-    throw new AwsError("ResourceNotFoundException", `Function not found: ${arn}:${qualifier}`, 404);
   return fn;
 }
