@@ -11,3 +11,8 @@ export function reportPath(week: IsoWeekLabel, team: string | null): string {
 export function reportExportPath(week: IsoWeekLabel, format: "json" | "csv", team: string | null): string {
   return `/api/reports/${week}.${format}${teamQuery(team)}`;
 }
+
+/** The file name a week's CSV is saved or attached as. */
+export function reportCsvFileName(week: IsoWeekLabel, team: string | null): string {
+  return `imagefleet-report-${week}${team === null ? "" : `-${team.replace(/[^A-Za-z0-9_-]/g, "_")}`}.csv`;
+}

@@ -3,6 +3,7 @@ import { notFound, parseQuery, route } from "@/lib/api/errors";
 import { requestScope } from "@/lib/auth/session";
 import { reportCsv } from "@/lib/reports/csv";
 import { loadReportView } from "@/lib/reports/load";
+import { reportCsvFileName } from "@/lib/reports/paths";
 import { reportFileSchema, reportScopeView } from "@/lib/reports/url-state";
 
 export const dynamic = "force-dynamic";
@@ -16,11 +17,10 @@ export const GET = route(async (request: Request, context: Context) => {
   const view = await loadReportView(week, team, { scope: await requestScope() });
   if (view === null) throw notFound(`Report for ${week}${team === null ? "" : ` and team ${team}`}`);
   if (format === "json") return NextResponse.json(view);
-  const name = `imagefleet-report-${week}${team === null ? "" : `-${team.replace(/[^A-Za-z0-9_-]/g, "_")}`}.csv`;
   return new Response(reportCsv(view), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${name}"`,
+      "content-disposition": `attachment; filename="${reportCsvFileName(week, team)}"`,
       "cache-control": "no-store",
     },
   });
