@@ -134,3 +134,21 @@ test("the accounts page lists every account × region with its last poll", async
   await expect(page.getByRole("columnheader", { name: "Last poll" }).first()).toBeVisible();
   await expect(page.getByRole("rowheader").first()).toHaveText(/^[a-z]{2}(-[a-z]+)+-\d$/);
 });
+
+test("the overview says which idle threshold predictions use, and how it was learned", async ({ page }) => {
+  await page.goto("/");
+  const heading = page.getByRole("heading", { name: "Idle threshold, learned from this fleet" });
+  const card = page.locator("section", { has: heading });
+  await expect(card.locator('[data-package-type="Image"]')).toContainText("Predictions use");
+  await expect(card).toContainText("docs/idle-threshold.md");
+});
+
+test("a function page estimates what the window cost, saying it is an estimate", async ({ page }) => {
+  await page.goto("/functions");
+  const href = await page.getByRole("table").getByRole("row").nth(1).getByRole("link").first().getAttribute("href");
+  await page.goto(href!);
+  const heading = page.getByRole("heading", { name: "Estimated cost" });
+  const card = page.locator("section", { has: heading });
+  await expect(card).toContainText("Requests");
+  await expect(card).toContainText("docs/cost.md");
+});

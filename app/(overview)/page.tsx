@@ -10,6 +10,7 @@ import { fleetColdStarts } from "@/lib/db/queries/fleet-cold-starts";
 import { fleetLifecycle } from "@/lib/db/queries/fleet-lifecycle";
 import { fleetSummary } from "@/lib/db/queries/fleet-summary";
 import { fleetTopLists } from "@/lib/db/queries/fleet-top";
+import { idleThresholdAnswer } from "@/lib/db/queries/idle-transitions";
 import { alertQueries, apiQueries } from "@/lib/query/api-queries";
 import { prefetchAll, prefetchEntry } from "@/lib/query/prefetch";
 import { fleetView } from "@/lib/url-state/fleet-view";
@@ -41,6 +42,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     prefetchEntry(apiQueries.fleetLifecycle(search), () => fleetLifecycle(query, { scope })),
     prefetchEntry(apiQueries.fleetColdStarts(search), () => fleetColdStarts(query, { scope })),
     prefetchEntry(apiQueries.fleetTop(search), () => fleetTopLists(query, { scope })),
+    prefetchEntry(apiQueries.fleetIdleThreshold(), () => idleThresholdAnswer({ scope })),
     prefetchEntry(alertQueries.counts(), () => alertCounts({ scope })),
   ]);
   return (

@@ -19,6 +19,7 @@ import { TimeRangePicker } from "../ui/time-range-picker";
 import { AwsLinks } from "./aws-links";
 import { ConfigChangesCard } from "./config-changes-card";
 import { ConfigurationCard } from "./configuration-card";
+import { CostCard } from "./cost-card";
 import { IdleCard, sinceText } from "./idle-card";
 import { ImageCard } from "./image-card";
 
@@ -77,6 +78,7 @@ export function FunctionView({ path }: { path: FunctionPath }) {
           </div>
           <div className="grid gap-3 lg:grid-cols-2 xl:grid-cols-3">
             <IdleCard idle={fn.idle} since={fn.stateSince} />
+            <CostCard cost={fn.cost} />
             {fn.image ? <ImageCard image={fn.image} /> : null}
             <ConfigChangesCard changes={fn.configChanges} />
           </div>

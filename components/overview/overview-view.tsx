@@ -15,6 +15,7 @@ import { EmptyState } from "../ui/states";
 import { TimeRangePicker } from "../ui/time-range-picker";
 import { FleetFilters } from "./fleet-filters";
 import { HeadlineFigures } from "./headline-figures";
+import { IdleThresholdCard } from "./idle-threshold-card";
 import { TopLists } from "./top-lists";
 
 export function NoFunctionsYet() {
@@ -35,6 +36,7 @@ export function OverviewView() {
   const lifecycle = useApiQuery(apiQueries.fleetLifecycle(search));
   const coldStarts = useApiQuery(apiQueries.fleetColdStarts(search));
   const top = useApiQuery(apiQueries.fleetTop(search));
+  const idleThreshold = useApiQuery(apiQueries.fleetIdleThreshold());
 
   return (
     <QueryState query={summary} what="the fleet summary" skeletonClassName="h-24">
@@ -82,6 +84,9 @@ export function OverviewView() {
             </div>
             <QueryState query={top} what="the top lists" skeletonClassName="h-48">
               {(lists) => <TopLists top={lists} search={timeSearch} />}
+            </QueryState>
+            <QueryState query={idleThreshold} what="the learned idle threshold" skeletonClassName="h-24">
+              {(answer) => <IdleThresholdCard answer={answer} />}
             </QueryState>
           </div>
         )

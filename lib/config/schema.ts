@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PriceOverride } from "@/lib/analysis/cost";
 import { DEFAULT_IDLE_THRESHOLDS } from "@/lib/analysis/idle";
 import { isLoopbackHost } from "./loopback";
 
@@ -17,6 +18,16 @@ const channel = z.object({
   teams: z.array(z.string()).optional(),
   reports: z.boolean().default(true),
 });
+
+const price = z.number().positive().max(1);
+const architecturePrices = z.strictObject({ gbSecond: price.optional(), provisionedGbSecond: price.optional() });
+const priceOverride = z.strictObject({
+  requestPerMillion: price.optional(),
+  ephemeralGbSecond: price.optional(),
+  architectures: z
+    .strictObject({ x86_64: architecturePrices.optional(), arm64: architecturePrices.optional() })
+    .optional(),
+}) satisfies z.ZodType<PriceOverride>;
 
 const groupNames = z.array(z.string().min(1));
 
@@ -179,6 +190,8 @@ export const configSchema = z
         pollRunDays: z.number().int().min(1).default(30),
       })
       .prefault({}),
+    /** Prices of the cost estimates (docs/cost.md): us-east-1 on-demand by default; name only what differs. */
+    pricing: z.strictObject({ regions: z.record(region, priceOverride).default({}) }).prefault({}),
     /** Absent: no sign-in (allowed on loopback, or with IMAGEFLEET_ALLOW_ANONYMOUS=1). */
     auth: auth.optional(),
   })

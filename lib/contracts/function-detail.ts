@@ -104,6 +104,8 @@ export interface FunctionDetail {
     initP95Ms: number | null;
     initMaxMs: number | null;
   };
+  /** An estimate over the covered part of the window (docs/cost.md); unknown components are null. */
+  cost: FunctionCost;
   configChanges: {
     at: string;
     kind: string;
@@ -111,4 +113,20 @@ export interface FunctionDetail {
     imageDigest: string | null;
     details: Record<string, unknown>;
   }[];
+}
+
+export interface FunctionCost {
+  method: "docs/cost.md";
+  currency: "USD";
+  total: number | null;
+  /** The total spread over the covered days of the window. */
+  perDay: number | null;
+  requests: number | null;
+  compute: number | null;
+  /** Init duration of cold starts (billed for container images): the cost of cold starts. */
+  init: number | null;
+  initGbSeconds: number | null;
+  ephemeralStorage: number | null;
+  /** What the estimate leaves out. */
+  excludes: string[];
 }

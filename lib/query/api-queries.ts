@@ -3,6 +3,7 @@ import type { AlertCounts, AlertDetail, AlertList } from "@/lib/contracts/alerts
 import type { ColdStartSeries, FleetFacets, FleetSummary, FleetTopLists, LifecycleSeries } from "@/lib/contracts/fleet";
 import type { FunctionDetail } from "@/lib/contracts/function-detail";
 import type { FunctionPage } from "@/lib/contracts/functions";
+import type { IdleThresholdAnswer } from "@/lib/contracts/idle-threshold";
 import type { ReportList } from "@/lib/reports/load";
 import type { ReportView } from "@/lib/reports/view";
 // The one registry of the JSON endpoints pages read: one entry per endpoint: the React Query key and the URL. A server page
@@ -28,6 +29,10 @@ export const apiQueries = {
   fleetColdStarts: (search: string): ApiQuery<ColdStartSeries> => ({
     queryKey: ["fleet", "cold-starts", search],
     url: withSearch("/api/fleet/cold-starts", search),
+  }),
+  fleetIdleThreshold: (): ApiQuery<IdleThresholdAnswer> => ({
+    queryKey: ["fleet", "idle-threshold"],
+    url: "/api/fleet/idle-threshold",
   }),
   fleetTop: (search: string): ApiQuery<FleetTopLists> => ({
     queryKey: ["fleet", "top", search],

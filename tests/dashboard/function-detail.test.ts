@@ -60,6 +60,31 @@ describe("GET /api/functions/{account}/{region}/{name}", () => {
     expect(crossing / 86_400_000).toBeCloseTo(2, 3);
   });
 
+  it("estimates the window's cost from its metrics, arm64 prices, and leaves unknown components unknown", async () => {
+    const window = lastFullHours(now, 24);
+    const checkout = (await (
+      await get(PAYMENTS, "us-east-1", "checkout-api", `?from=${window.from}&to=${window.to}`)
+    ).json()) as FunctionDetail;
+    // 24 seeded hours of 100 invocations at 150 ms and 2 cold starts of 840 ms init (avg), 1 GB, arm64.
+    const gbSecond = 0.0000133334;
+    expect(checkout.cost.requests).toBeCloseTo((2400 * 0.2) / 1e6, 12);
+    expect(checkout.cost.compute).toBeCloseTo(2400 * 0.15 * gbSecond, 12);
+    expect(checkout.cost.initGbSeconds).toBeCloseTo(48 * 0.84, 9);
+    expect(checkout.cost.init).toBeCloseTo(48 * 0.84 * gbSecond, 12);
+    expect(checkout.cost.ephemeralStorage).toBe(0);
+    expect(checkout.cost.total).toBeCloseTo((2400 * 0.2) / 1e6 + (2400 * 0.15 + 48 * 0.84) * gbSecond, 12);
+    expect(checkout.cost.perDay).toBeCloseTo(checkout.cost.total!, 12);
+    expect(checkout.cost.excludes).toContain("provisioned concurrency (not collected)");
+
+    // Its metrics hold no Duration: compute, and so the total, are unknown rather than free.
+    const fraud = (await (
+      await get(PAYMENTS, "us-east-1", "fraud-scorer", `?from=${window.from}&to=${window.to}`)
+    ).json()) as FunctionDetail;
+    expect(fraud.cost.requests).toBeGreaterThan(0);
+    expect(fraud.cost.compute).toBeNull();
+    expect(fraud.cost.total).toBeNull();
+  });
+
   it("is a 404 for an unknown function and a 400 naming a malformed path or window", async () => {
     const missing = await get(PAYMENTS, "us-east-1", "no-such-function");
     expect(missing.status).toBe(404);

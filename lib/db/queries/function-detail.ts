@@ -13,6 +13,7 @@ import { appConfig } from "@/lib/config/load";
 import type { FunctionWindowQuery } from "@/lib/contracts/function-query";
 import { type Db, db as defaultDb } from "../client";
 import { type CollectedSpans, collectedSpans, invocationHistoryFrom } from "./coverage";
+import { functionCost } from "./function-cost";
 import { imageRef } from "./image-ref";
 import { parseJsonColumn } from "./json-column";
 import { METRIC_RESOLUTION } from "./metric-aggregates";
@@ -244,6 +245,7 @@ export async function functionDetail(
       initP95Ms: init.p95,
       initMaxMs: init.max,
     },
+    cost: functionCost(fn, buckets, coverage),
     configChanges: changes.map((c) => ({
       at: c.at.toISOString(),
       kind: c.kind,

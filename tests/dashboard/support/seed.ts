@@ -17,6 +17,8 @@ export interface TrafficPattern {
   initAvg: number;
   initP95: number;
   initMax: number;
+  /** Average handler duration; absent: not collected (like a bucket without the Duration metric). */
+  durationAvgMs?: number;
 }
 
 export interface SeedFunction {
@@ -64,7 +66,7 @@ export const SEED_FUNCTIONS: SeedFunction[] = [
     states: [{ state: "Active", sinceDays: 30 }],
     lastInvokedDaysAgo: 0.02,
     image: { repository: "checkout-api", tag: "v42", digest: digest(1), pushedDaysAgo: 20 },
-    traffic: steady(100, 2, 1200),
+    traffic: { ...steady(100, 2, 1200), durationAvgMs: 150 },
   },
   {
     accountId: PAYMENTS,
@@ -341,6 +343,7 @@ export async function seedFleet(db: Db, now: Date, functions: SeedFunction[] = S
           errors: 1,
           throttles: 0,
           coldStarts: traffic.coldStartsPerHour,
+          durationAvg: traffic.durationAvgMs ?? null,
           initAvg: traffic.initAvg,
           initP95: traffic.initP95,
           initMax: traffic.initMax,
