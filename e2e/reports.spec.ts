@@ -87,6 +87,18 @@ test.describe("weekly reports", () => {
     }
   });
 
+  test("the summary opens with the week's ranked actions, each linking to its functions", async ({ page }) => {
+    await page.goto(`/reports/${week}`);
+    const summary = page.getByRole("region", { name: "Summary" });
+    const actions = summary.getByRole("list", { name: "Actions" }).getByRole("link");
+    await expect(actions.first()).toBeVisible();
+    expect(await actions.count()).toBeLessThanOrEqual(10);
+    const first = actions.first();
+    const href = (await first.getAttribute("href"))!;
+    await first.click();
+    await expect(page).toHaveURL((url) => `${url.pathname}${url.search}${url.hash}` === href);
+  });
+
   test("each list downloads as its own CSV", async ({ page }) => {
     await page.goto(`/reports/${week}`);
     await page.getByText("Lists as CSV").click();

@@ -5,6 +5,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { configSchema } from "@/lib/config/schema";
 import { db } from "@/lib/db/client";
+import { reportActions } from "@/lib/reports/actions";
 import { loadReportView } from "@/lib/reports/load";
 import { refreshReports } from "@/lib/reports/refresh";
 import { seedReportFleet } from "./support/seed";
@@ -126,6 +127,12 @@ describe("weekly report e-mails through a real SMTP server", () => {
     expect(media.mail.text).toContain("Cold starts");
     expect(media.mail.html).toContain(`<a href="${url}">`);
     expect(media.mail.html).toContain("Cold starts");
+    const actions = reportActions(view.figures, view);
+    expect(actions.length).toBeGreaterThan(0);
+    actions.forEach((action, i) => {
+      expect(media.mail.text).toContain(`${i + 1}. ${action.text}: https://fleet.example.com${action.href}`);
+      expect(media.mail.html).toContain(`<a href="https://fleet.example.com${action.href.replaceAll("&", "&amp;")}">`);
+    });
     expect(media.mail.attachments).toHaveLength(1);
     const [csv] = media.mail.attachments;
     expect(csv!.filename).toBe("imagefleet-report-2026-W49-media.csv");

@@ -4,7 +4,6 @@ import type { ImageFleetConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/client";
 import type { StoredReport } from "@/lib/db/queries/reports";
 import { loadReportView } from "../load";
-import { reportPath } from "../paths";
 import { reportEmailMessage } from "./message";
 
 /**
@@ -27,7 +26,7 @@ export async function queueReportEmails(
     const view = await loadReportView(report.week, recipients.team, { db });
     if (view === null) continue;
     const to = [...new Set(recipients.to)].sort();
-    const message = reportEmailMessage(view, report.id, `${base}${reportPath(report.week, recipients.team)}`);
+    const message = reportEmailMessage(view, report.id, base);
     rows.push({
       dedupeKey: `${report.id}|${to.join(",")}`,
       reportId: report.id,
