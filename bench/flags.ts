@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
 
-export const PARTS = ["collection", "polling", "database", "web"] as const;
+export const PARTS = ["collection", "polling", "database", "web", "scale"] as const;
+/** `scale` (100,000 functions on PostgreSQL, a long load) runs only when asked for with --only. */
+const DEFAULT_PARTS = PARTS.filter((part) => part !== "scale");
 export type Part = (typeof PARTS)[number];
 
 const OPTIONS = {
-  only: { type: "string", default: PARTS.join(",") },
+  only: { type: "string", default: DEFAULT_PARTS.join(",") },
   "sweep-fleet": { type: "string", default: "53700" },
   "sweep-scope": { type: "string", default: "333333333333/eu-west-1" },
   "multi-fleet": { type: "string", default: "25760" },
@@ -15,6 +17,7 @@ const OPTIONS = {
   "db-functions": { type: "string", default: "20000" },
   "db-days": { type: "string", default: "30" },
   "db-iterations": { type: "string", default: "20" },
+  "scale-functions": { type: "string", default: "100000" },
   pg: { type: "string", default: process.env.IMAGEFLEET_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres" },
   "no-pg": { type: "boolean", default: false },
   "web-port": { type: "string", default: "3950" },
@@ -24,7 +27,8 @@ const OPTIONS = {
 } as const;
 
 export const USAGE = `Usage: npm run bench -- [flags]
-  --only collection,polling,database,web   parts to run (default: all)
+  --only collection,polling,database,web   parts to run (default: all but scale)
+  --only scale              100,000 functions × 30 days on PostgreSQL only (--scale-functions N)
   --sweep-fleet 53700       simulator size for the one-scope sweep (≈ 10,000 in --sweep-scope)
   --sweep-scope 333333333333/eu-west-1
   --multi-fleet 25760       simulator size for 5 accounts × 2 regions (≈ 20,000 functions)
@@ -48,6 +52,7 @@ export interface BenchFlags {
   dbFunctions: number;
   dbDays: number;
   dbIterations: number;
+  scaleFunctions: number;
   postgresAdminUrl: string | null;
   webPort: number;
   webIterations: number;
@@ -82,6 +87,7 @@ export function readFlags(args: string[]): BenchFlags {
     dbFunctions: positive(values, "db-functions"),
     dbDays: positive(values, "db-days"),
     dbIterations: positive(values, "db-iterations"),
+    scaleFunctions: positive(values, "scale-functions"),
     postgresAdminUrl: values["no-pg"] ? null : values.pg,
     webPort: positive(values, "web-port"),
     webIterations: positive(values, "web-iterations"),

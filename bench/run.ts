@@ -17,6 +17,7 @@ interface Details {
   sweeps?: SweepResult[];
   polling?: ComparisonResult;
   database?: DatabaseResult[];
+  scale?: DatabaseResult[];
   web?: WebResult;
 }
 
@@ -97,6 +98,26 @@ async function databases(flags: BenchFlags, alongsideLoad: Promise<unknown>): Pr
   return details.database.flatMap(databaseRows);
 }
 
+/** 100,000 functions on PostgreSQL: the same workloads against a 300 ms budget. */
+async function scale(flags: BenchFlags): Promise<Row[]> {
+  if (!flags.postgresAdminUrl || !(await reachable(flags.postgresAdminUrl))) {
+    progress("scale: needs PostgreSQL (--pg URL); skipped");
+    return [];
+  }
+  details.scale = await runDatabaseBench(
+    {
+      functions: flags.scaleFunctions,
+      days: flags.dbDays,
+      iterations: flags.dbIterations,
+      postgresAdminUrl: flags.postgresAdminUrl,
+      sqlite: false,
+      pageBudgetMs: 300,
+    },
+    progress,
+  );
+  return details.scale.flatMap(databaseRows);
+}
+
 function writeResults(): void {
   const cpu = process.cpuUsage();
   const results = {
@@ -141,6 +162,7 @@ if (flags.parts.has("polling")) {
 const build = flags.parts.has("web") ? startBuild() : Promise.resolve(null);
 build.catch(() => {}); // awaited, and reported, by the web part
 if (flags.parts.has("database")) await part("database at scale", () => databases(flags, build));
+if (flags.parts.has("scale")) await part("PostgreSQL at 100,000 functions", () => scale(flags));
 if (flags.parts.has("web")) {
   await part("web pages", async () => {
     details.web = await runWebBench(

@@ -1,5 +1,5 @@
-// `npm start`'s server on SIGTERM: the embedded collector stops (AWS calls cancelled, the write in
-// progress finished) before the process exits 0, and no poll run is left running.
+// `npm start`'s server on SIGTERM: the embedded collector's process stops (AWS calls cancelled, the
+// write in progress finished) before the server exits 0, and no poll run is left running.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,7 +7,8 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 
-const PORT = 3197;
+// Its own server, beside the suite's: a port of its own (E2E_SHUTDOWN_PORT when several suites share a machine).
+const PORT = Number(process.env.E2E_SHUTDOWN_PORT ?? 3197);
 
 function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
@@ -56,6 +57,7 @@ test("the server stops its collector and exits cleanly on SIGTERM", async ({ req
   } finally {
     if (server.exitCode === null) server.kill("SIGKILL");
   }
+  expect(output).toContain("collector process started");
   expect(output).toContain("shutting down: stopping the collector");
   const db = new Database(file, { readonly: true });
   try {

@@ -8,20 +8,25 @@ import "./lib/require-node";
 import { Collector, collectedAnything } from "@/lib/collector/collector";
 import { formatSummary } from "@/lib/collector/summary";
 import { appConfig } from "@/lib/config/load";
+import { db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { databaseTarget } from "@/lib/db/url";
+import { prepareRollups } from "@/lib/db/writes/rollups";
 import { log } from "@/lib/log";
 import { afterCollection } from "@/lib/server/after-collection";
 import { setUpCollector, startCollectorLoop } from "@/lib/server/collector";
 import { startWorker } from "@/lib/workers/worker";
 
 const once = process.argv.includes("--once");
+/** Started by `npm start`'s web server: one loop like the server's own (never a pg-boss worker), ended with its parent. */
+const embedded = process.argv.includes("--embedded");
 const leaseFlag = process.argv.indexOf("--lease-seconds");
 const leaseSeconds = leaseFlag > 0 ? Number(process.argv[leaseFlag + 1]) : undefined;
 
 async function runOnce(): Promise<number> {
   const { config } = appConfig();
   await migrate();
+  await prepareRollups(db);
   const setup = await setUpCollector(config);
   const collector = new Collector(setup.options);
   const controller = new AbortController();
@@ -41,13 +46,16 @@ async function runOnce(): Promise<number> {
 async function runForever(): Promise<number> {
   const { config } = appConfig();
   await migrate();
+  await prepareRollups(db);
   if (leaseSeconds !== undefined && !(leaseSeconds >= 1)) throw new Error("--lease-seconds must be a positive number");
   const running =
-    databaseTarget().kind === "postgresql"
+    databaseTarget().kind === "postgresql" && !embedded
       ? await startWorker(config, { leaseSeconds })
       : await startCollectorLoop(config);
   await new Promise<void>((resolve) => {
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
+    // A terminal's Ctrl-C reaches both the server and its embedded collector: the second signal must not kill it.
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => resolve());
+    if (embedded) process.once("disconnect", () => resolve());
   });
   log.info("shutting down: stopping AWS calls, finishing the write in progress");
   await running.stop();
@@ -56,7 +64,6 @@ async function runForever(): Promise<number> {
 
 try {
   const code = await (once ? runOnce() : runForever());
-  const { db } = await import("@/lib/db/client");
   await db.$disconnect();
   process.exit(code);
 } catch (error) {

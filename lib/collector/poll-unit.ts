@@ -136,7 +136,7 @@ export async function pollUnit(ctx: UnitContext): Promise<UnitSummary> {
     return fail("collector", error);
   }
   return finish(errors.count > 0 ? "partial" : "ok", observed.counts, (end) =>
-    writePollUnit(db, { ...observed.writes, pollRunId, at: now, end }),
+    writePollUnit(db, { ...observed.writes, pollRunId, scope: { accountId, region }, at: now, end }),
   );
 }
 

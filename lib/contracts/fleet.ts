@@ -3,6 +3,7 @@ import type { IdleLevel } from "@/lib/analysis/idle";
 import type { ViewWindow } from "@/lib/analysis/time-window";
 import { FunctionState } from "@/lib/analysis/types";
 import type { FunctionRef } from "./functions";
+import type { RollupFreshness } from "./rollups";
 
 /** The states the lifecycle chart stacks; every other observed state (the enum is open) is summed as Other. */
 export const CHARTED_STATES = [
@@ -85,4 +86,6 @@ export interface ColdStartSeries {
   coverage: FleetCoverage;
   points: ColdStartPoint[];
   totals: { coldStarts: number; invocations: number; coldStartRate: number | null; initP95Ms: number | null };
+  /** How current the slice roll-ups behind a preset window are; null for a custom window (read from buckets). */
+  rollup: RollupFreshness | null;
 }

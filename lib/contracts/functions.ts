@@ -1,6 +1,7 @@
 import type { Coverage } from "@/lib/analysis/coverage";
 import type { IdleLevel } from "@/lib/analysis/idle";
 import type { FunctionAlerts } from "./alerts";
+import type { RollupFreshness } from "./rollups";
 
 /** Enough of a function to name it and link to its page. */
 export interface FunctionRef {
@@ -60,4 +61,6 @@ export interface FunctionPage {
   page: number;
   pageSize: number;
   window: { from: string; to: string };
+  /** How current the roll-ups behind a preset window's figures are; null for a custom window (read from buckets). */
+  rollup: RollupFreshness | null;
 }

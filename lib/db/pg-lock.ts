@@ -1,7 +1,7 @@
 import pg from "pg";
 
 /** Keys of the cross-process locks ImageFleet takes; arbitrary but constant. */
-export const PG_LOCKS = { migrations: 7_424_001, jobQueues: 7_424_002 } as const;
+export const PG_LOCKS = { migrations: 7_424_001, jobQueues: 7_424_002, rollups: 7_424_003 } as const;
 
 /**
  * Runs `work` while holding a session-level PostgreSQL advisory lock, so processes that start at

@@ -1,21 +1,24 @@
 // Everything a server process does before it serves: validate configuration (refusing to
-// half-start), bring the database schema up to date, then start the embedded collector
-// (COLLECTOR=off leaves collection to `npm run collector` workers).
+// half-start), bring the database schema and the roll-ups' version up to date, then start the
+// embedded collector in a process of its own (COLLECTOR=off leaves collection to `npm run collector` workers).
 import { listenHost, startupRefusal } from "@/lib/auth/exposure";
 import { appEnv } from "@/lib/config/env";
 import { appConfig } from "@/lib/config/load";
 import { publicBaseUrlWarning } from "@/lib/config/public-base-url";
+import { db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { prepareRollups } from "@/lib/db/writes/rollups";
 import { log } from "@/lib/log";
-import { type RunningCollector, startCollectorLoop } from "./collector";
+import type { RunningCollector } from "./collector";
+import { startCollectorProcess } from "./collector-process";
 
 // Next's dev server may call register() again on reload: one collector per process.
 const holder = globalThis as unknown as { imagefleetCollector?: Promise<RunningCollector | null> };
 
 /**
  * `npm start` turns Next's own signal handling off (NEXT_MANUAL_SIG_HANDLE), which would exit at
- * once: on SIGTERM/SIGINT the embedded collector first cancels its AWS calls (Insights queries
- * included) and finishes the write in progress.
+ * once: on SIGTERM/SIGINT the embedded collector's process first cancels its AWS calls (Insights
+ * queries included) and finishes the write in progress, and the server exits after it.
  */
 function stopGracefullyOnSignals(): void {
   if (!process.env.NEXT_MANUAL_SIG_HANDLE) return;
@@ -34,14 +37,20 @@ export async function boot(): Promise<void> {
   const refusal = startupRefusal(config, listenHost());
   if (refusal) throw new Error(refusal);
   const migrated = await migrate();
+  const rollups = await prepareRollups(db);
   log.info(
-    { configFile: file ?? "(defaults)", regions: config.regions, migrationsApplied: migrated.applied },
+    {
+      configFile: file ?? "(defaults)",
+      regions: config.regions,
+      migrationsApplied: migrated.applied,
+      rollupScopesRebuilt: rollups.scopes,
+    },
     "imagefleet ready",
   );
   const linkWarning = publicBaseUrlWarning(config.alerts);
   if (linkWarning) log.warn(linkWarning);
   if (!holder.imagefleetCollector) {
-    holder.imagefleetCollector = env.COLLECTOR === "off" ? Promise.resolve(null) : startCollectorLoop(config);
+    holder.imagefleetCollector = Promise.resolve(env.COLLECTOR === "off" ? null : startCollectorProcess());
     stopGracefullyOnSignals();
   }
   await holder.imagefleetCollector;

@@ -6,9 +6,12 @@ import { type BucketAggregate, coldStartRate, mergeBuckets } from "@/lib/analysi
 import { resolveTimeRange, stepMs, type ViewWindow } from "@/lib/analysis/time-window";
 import type { FleetQuery } from "@/lib/contracts/fleet-query";
 import { type Db, db as defaultDb } from "../client";
+import { weightedP95 } from "../writes/rollups";
 import { fleetColdStartCoverage } from "./coverage";
 import { functionConditions } from "./function-filter";
 import { bucketsIn } from "./metric-aggregates";
+import { freshSliceRollups, presetOf } from "./rollups";
+import { scopeConditions } from "./scope";
 import { bucketStarts, groupBySteps } from "./series";
 import { toNumber, toNumberOrNull } from "./sql";
 
@@ -64,6 +67,41 @@ async function fleetHours(db: Db, slice: Prisma.Sql, window: ViewWindow): Promis
   });
 }
 
+/**
+ * A preset window's steps from the slice roll-ups (hours up to a week, days beyond), the slices of
+ * each step merged as mergeBuckets does. Reads one row per slice and step, never a bucket.
+ */
+async function rolledUpSteps(db: Db, query: FleetQuery, scope: AccountScope, window: ViewWindow): Promise<FleetHour[]> {
+  const rows = await db.$queryRaw<
+    { start: Date | string; coldStarts: unknown; invocations: unknown; initP95: unknown }[]
+  >(sliceStepsQuery(query, scope, window));
+  return rows.map((row) => ({
+    start: new Date(row.start).getTime(),
+    invocations: toNumber(row.invocations),
+    init: { count: toNumber(row.coldStarts), avg: null, p95: toNumberOrNull(row.initP95), max: null },
+  }));
+}
+
+/** The SQL of a preset window's steps from the slice roll-ups (exported for the query-plan tests). */
+export function sliceStepsQuery(query: FleetQuery, scope: AccountScope, window: ViewWindow): Prisma.Sql {
+  const conditions = [
+    Prisma.sql`s."resolution" = ${window.step === "hour" ? "1h" : "1d"}`,
+    Prisma.sql`s."start" >= ${window.from}`,
+    Prisma.sql`s."start" < ${window.to}`,
+    ...scopeConditions(scope, "s"),
+  ];
+  if (query.account) conditions.push(Prisma.sql`s."accountId" = ${query.account}`);
+  if (query.region) conditions.push(Prisma.sql`s."region" = ${query.region}`);
+  if (query.packageType) conditions.push(Prisma.sql`s."packageType" = ${query.packageType}`);
+  const p95 = weightedP95(Prisma.sql`s."start"`, Prisma.sql`s."id"`);
+  return Prisma.sql`
+    SELECT w."start", SUM(w."coldStarts") AS "coldStarts", SUM(w."invocations") AS "invocations", ${p95.outer} AS "initP95"
+    FROM (
+      SELECT s."start", s."coldStarts", s."invocations", s."initP95", ${p95.inner}
+      FROM "SliceRollup" s WHERE ${Prisma.join(conditions, " AND ")}
+    ) w GROUP BY w."start"`;
+}
+
 /** Hours summed into the window's steps (days for long windows). */
 function stepsOf(hours: readonly FleetHour[], window: ViewWindow): Map<number, FleetHour> {
   return new Map(
@@ -83,12 +121,15 @@ export async function fleetColdStarts(
   query: FleetQuery,
   options: { db?: Db; now?: Date; scope?: AccountScope } = {},
 ): Promise<ColdStartSeries> {
-  const window = resolveTimeRange(query, options.now);
   const db = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
   const scope = options.scope ?? null;
+  const window = resolveTimeRange(query, now);
   const size = stepMs(window.step);
+  const preset = presetOf(query);
+  const rollup = preset ? await freshSliceRollups(db, query, now) : null;
   const [hours, coverage] = await Promise.all([
-    fleetHours(db, sliceOf(query, scope), window),
+    preset ? rolledUpSteps(db, query, scope, window) : fleetHours(db, sliceOf(query, scope), window),
     fleetColdStartCoverage(db, sliceConditions(query, scope, "exclude"), window, size),
   ]);
   const steps = stepsOf(hours, window);
@@ -123,5 +164,6 @@ export async function fleetColdStarts(
       coldStartRate: coldStartRate(all.count, invocations),
       initP95Ms: all.p95,
     },
+    rollup,
   };
 }

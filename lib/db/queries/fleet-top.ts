@@ -14,6 +14,7 @@ import { type FunctionFilter, functionConditions } from "./function-filter";
 import { functionRefs } from "./function-ref";
 import { imageRef } from "./image-ref";
 import { totalsByFunction } from "./metric-aggregates";
+import { freshFunctionRollups, presetOf } from "./rollups";
 import { scopeWhere } from "./scope";
 import { toIso, toNumber, whereAll } from "./sql";
 import { statesSince } from "./state-since";
@@ -29,13 +30,21 @@ function slice(query: Slice, extra: FunctionFilter = {}): FunctionFilter {
   return { account: query.account, region: query.region, packageType: query.packageType, scope: query.scope, ...extra };
 }
 
+/** The window's totals per function as `t`: a preset's roll-up rows, or a custom window's bucket sums. */
+async function windowTotals(db: Db, query: Slice, filter: FunctionFilter, now: Date): Promise<Prisma.Sql> {
+  const preset = presetOf(query);
+  if (!preset) return Prisma.sql`JOIN (${totalsByFunction(resolveTimeRange(query, now))}) t ON t."functionId" = f."id"`;
+  await freshFunctionRollups(db, filter, preset, now);
+  return Prisma.sql`JOIN "FunctionRollup" t ON t."functionId" = f."id" AND t."window" = ${preset}`;
+}
+
 async function mostColdStarts(db: Db, query: Slice, now: Date) {
-  const window = resolveTimeRange(query, now);
+  const filter = slice(query, { deleted: "include" });
   const rows = await db.$queryRaw<{ functionId: string; coldStarts: unknown; invocations: unknown }[]>`
-    SELECT t."functionId", t."coldStarts", t."invocations" FROM (${totalsByFunction(window)}) t
-    JOIN "Function" f ON f."id" = t."functionId"
-    ${whereAll([...functionConditions(slice(query, { deleted: "include" }), now), Prisma.sql`t."coldStarts" > 0`])}
-    ORDER BY t."coldStarts" DESC, t."functionId" LIMIT ${TOP_LIST_LENGTH}`;
+    SELECT f."id" AS "functionId", t."coldStarts", t."invocations" FROM "Function" f
+    ${await windowTotals(db, query, filter, now)}
+    ${whereAll([...functionConditions(filter, now), Prisma.sql`t."coldStarts" > 0`])}
+    ORDER BY t."coldStarts" DESC, f."id" LIMIT ${TOP_LIST_LENGTH}`;
   const refs = await functionRefs(
     db,
     rows.map((r) => r.functionId),

@@ -6,14 +6,21 @@ import { windowCoverage } from "@/lib/analysis/coverage";
 import { type IdleThresholds, idleStatus } from "@/lib/analysis/idle";
 import type { AccountScope } from "@/lib/analysis/scope";
 import { coldStartRate } from "@/lib/analysis/stats";
-import { resolveTimeRange, stepMs, type ViewWindow } from "@/lib/analysis/time-window";
+import {
+  type RangePreset,
+  resolveTimeRange,
+  stepMs,
+  type TimeRangeQuery,
+  type ViewWindow,
+} from "@/lib/analysis/time-window";
 import { appConfig } from "@/lib/config/load";
 import type { FunctionSort, FunctionsFilter, FunctionsQuery } from "@/lib/contracts/functions-query";
 import { type Db, db as defaultDb } from "../client";
 import { collectedSpans, invocationHistoryFrom } from "./coverage";
 import { type FunctionFilter, functionConditions } from "./function-filter";
 import { imageRef } from "./image-ref";
-import { initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
+import { type FunctionMetrics, initP95ByFunction, metricsOf, totalsByFunction } from "./metric-aggregates";
+import { freshFunctionRollups, presetOf, rolledUpMetricsOf, rollupJoin } from "./rollups";
 import { toDate, toIso, toNumber, whereAll } from "./sql";
 import { statesSince } from "./state-since";
 
@@ -24,6 +31,18 @@ export interface ReadOptions {
   /** What the user may see; null (the default) is everything. */
   scope?: AccountScope;
 }
+
+type MetricSort = Extract<FunctionSort, "coldStarts" | "coldStartRate" | "initP95">;
+const isMetricSort = (sort: FunctionSort): sort is MetricSort =>
+  sort === "coldStarts" || sort === "coldStartRate" || sort === "initP95";
+
+/** A preset window's metrics sort on the joined roll-up row `r`; a custom window's on its bucket aggregates. */
+const ROLLUP_SORT_COLUMNS: Record<MetricSort, Prisma.Sql> = {
+  // Without a bucket in the window the count is unknown, not zero: it sorts last either way.
+  coldStarts: Prisma.sql`CASE WHEN r."coverageFrom" IS NOT NULL THEN r."coldStarts" END`,
+  coldStartRate: Prisma.sql`r."coldStartRate"`,
+  initP95: Prisma.sql`r."initP95"`,
+};
 
 const SORT_COLUMNS: Record<FunctionSort, Prisma.Sql> = {
   name: Prisma.sql`f."name"`,
@@ -41,13 +60,28 @@ const SORT_COLUMNS: Record<FunctionSort, Prisma.Sql> = {
   imagePushedAt: Prisma.sql`"imagePushedAt"`,
 };
 
-/** Sorting by a metric joins the window's aggregates for every filtered function; other sorts never touch buckets. */
-function metricJoins(sort: FunctionSort, window: ViewWindow): Prisma.Sql {
+/**
+ * Sorting by a metric joins, for every filtered function, its preset window's roll-up row or a
+ * custom window's bucket aggregates; other sorts never touch either.
+ */
+function metricJoins(sort: FunctionSort, window: Window): Prisma.Sql {
+  if (!isMetricSort(sort)) return Prisma.empty;
+  if (window.preset) return rollupJoin(window.preset);
   if (sort === "coldStarts" || sort === "coldStartRate") {
     return Prisma.sql`LEFT JOIN (${totalsByFunction(window)}) m ON m."functionId" = f."id"`;
   }
-  if (sort === "initP95") return Prisma.sql`LEFT JOIN (${initP95ByFunction(window)}) p ON p."functionId" = f."id"`;
-  return Prisma.empty;
+  return Prisma.sql`LEFT JOIN (${initP95ByFunction(window)}) p ON p."functionId" = f."id"`;
+}
+
+function sortColumn(sort: FunctionSort, window: Window): Prisma.Sql {
+  return window.preset && isMetricSort(sort) ? ROLLUP_SORT_COLUMNS[sort] : SORT_COLUMNS[sort];
+}
+
+/** The window asked for, and its preset when it is one (preset windows read roll-ups, custom ones buckets). */
+export type Window = ViewWindow & { preset: RangePreset | null };
+
+export function windowOf(query: TimeRangeQuery, now: Date): Window {
+  return { ...resolveTimeRange(query, now), preset: presetOf(query) };
 }
 
 /** A row as the page query returns it: the table's own columns, timestamps and numbers still raw. */
@@ -79,16 +113,16 @@ type FunctionRecord = Pick<
   coldStartsThrough: Date | string | null;
 };
 
-async function selectPage(
-  db: Db,
+/** The SQL of one page of the table (exported for the query-plan tests). */
+export function pageQuery(
   filter: FunctionsFilter & FunctionFilter,
-  window: ViewWindow,
+  window: Window,
   now: Date,
   limit: number,
   offset: number,
-): Promise<FunctionRecord[]> {
+): Prisma.Sql {
   const direction = Prisma.raw(filter.dir === "desc" ? "DESC" : "ASC");
-  return db.$queryRaw<FunctionRecord[]>`
+  return Prisma.sql`
     SELECT f."id", f."accountId", a."name" AS "accountName", f."region", f."name", f."packageType", f."runtime",
       f."state", f."stateReasonCode", f."stateReason", f."team", f."imageUri", f."imageDigest",
       (SELECT MIN(i."pushedAt") FROM "Image" i WHERE i."digest" = f."imageDigest") AS "imagePushedAt",
@@ -98,11 +132,26 @@ async function selectPage(
     JOIN "Account" a ON a."id" = f."accountId"
     ${metricJoins(filter.sort, window)}
     ${whereAll(functionConditions(filter, now))}
-    ORDER BY ${SORT_COLUMNS[filter.sort]} ${direction} NULLS LAST, f."id" ASC
+    ORDER BY ${sortColumn(filter.sort, window)} ${direction} NULLS LAST, f."id" ASC
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
-async function toRows(db: Db, records: FunctionRecord[], window: ViewWindow, options: Required<ReadOptions>) {
+async function selectPage(
+  db: Db,
+  filter: FunctionsFilter & FunctionFilter,
+  window: Window,
+  now: Date,
+  limit: number,
+  offset: number,
+): Promise<FunctionRecord[]> {
+  return db.$queryRaw<FunctionRecord[]>(pageQuery(filter, window, now, limit, offset));
+}
+
+async function metricsOfPage(db: Db, ids: string[], window: Window): Promise<Map<string, FunctionMetrics>> {
+  return window.preset ? rolledUpMetricsOf(db, ids, window.preset) : metricsOf(db, ids, window);
+}
+
+async function toRows(db: Db, records: FunctionRecord[], window: Window, options: Required<ReadOptions>) {
   const facts = records.map((r) => ({
     id: r.id,
     state: r.state,
@@ -113,7 +162,7 @@ async function toRows(db: Db, records: FunctionRecord[], window: ViewWindow, opt
     coldStartsThrough: toDate(r.coldStartsThrough),
   }));
   const [metrics, spans, since] = await Promise.all([
-    metricsOf(
+    metricsOfPage(
       db,
       records.map((r) => r.id),
       window,
@@ -189,8 +238,9 @@ function withDefaults(options: ReadOptions): Required<ReadOptions> {
 /** One page of the fleet table: filtered, sorted and paged in SQL, metrics aggregated for that page only. */
 export async function functionsPage(query: FunctionsQuery, options: ReadOptions = {}): Promise<FunctionPage> {
   const o = withDefaults(options);
-  const window = resolveTimeRange(query, o.now);
+  const window = windowOf(query, o.now);
   const filter = { ...query, scope: o.scope };
+  const rollup = window.preset ? await freshFunctionRollups(o.db, filter, window.preset, o.now) : null;
   const [records, count] = await Promise.all([
     selectPage(o.db, filter, window, o.now, query.pageSize, (query.page - 1) * query.pageSize),
     o.db.$queryRaw<
@@ -208,6 +258,7 @@ export async function functionsPage(query: FunctionsQuery, options: ReadOptions 
     page: query.page,
     pageSize: query.pageSize,
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
+    rollup,
   };
 }
 
@@ -216,7 +267,8 @@ const EXPORT_BATCH = 500;
 /** Every row matching the filter, in the table's order, a batch at a time (for streaming exports). */
 export async function* allFunctions(filter: FunctionsFilter, options: ReadOptions = {}): AsyncGenerator<FunctionRow[]> {
   const o = withDefaults(options);
-  const window = resolveTimeRange(filter, o.now);
+  const window = windowOf(filter, o.now);
+  if (window.preset) await freshFunctionRollups(o.db, { ...filter, scope: o.scope }, window.preset, o.now);
   for (let offset = 0; ; offset += EXPORT_BATCH) {
     const records = await selectPage(o.db, { ...filter, scope: o.scope }, window, o.now, EXPORT_BATCH, offset);
     if (records.length > 0) yield await toRows(o.db, records, window, o);

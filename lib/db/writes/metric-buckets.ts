@@ -40,10 +40,25 @@ function changedValues(existing: Record<string, unknown>, values: BucketValues):
   return changed.length ? (Object.fromEntries(changed) as BucketValues) : null;
 }
 
-/** Creates missing buckets and updates only the columns whose value differs: re-reading a window writes nothing. */
-export async function upsertBuckets(tx: Tx, writes: readonly BucketWrite[]): Promise<void> {
+/** Which hourly buckets a write created or changed: what the roll-ups must take in. */
+export interface HourlyChanges {
+  functionIds: Set<string>;
+  since: Date | null;
+}
+
+/**
+ * Creates missing buckets and updates only the columns whose value differs: re-reading a window
+ * writes nothing (and reports no change).
+ */
+export async function upsertBuckets(tx: Tx, writes: readonly BucketWrite[]): Promise<HourlyChanges> {
+  const changes: HourlyChanges = { functionIds: new Set(), since: null };
+  const changed = (row: BucketWrite) => {
+    if (row.resolution !== "1h") return;
+    changes.functionIds.add(row.functionId);
+    if (!changes.since || row.start < changes.since) changes.since = row.start;
+  };
   const merged = merge(writes);
-  if (merged.size === 0) return;
+  if (merged.size === 0) return changes;
   const byResolution = new Map<Resolution, BucketWrite[]>();
   for (const write of merged.values())
     byResolution.set(write.resolution, [...(byResolution.get(write.resolution) ?? []), write]);
@@ -61,11 +76,13 @@ export async function upsertBuckets(tx: Tx, writes: readonly BucketWrite[]): Pro
     for (const row of rows) {
       const known = existing.get(keyOf(row.functionId, resolution, row.start));
       if (!known) {
+        changed(row);
         creates.push({ functionId: row.functionId, resolution, start: row.start, ...row.values });
         continue;
       }
       const data = changedValues(known, row.values);
       if (data) {
+        changed(row);
         await tx.metricBucket.update({
           where: { functionId_resolution_start: { functionId: row.functionId, resolution, start: row.start } },
           data,
@@ -74,4 +91,5 @@ export async function upsertBuckets(tx: Tx, writes: readonly BucketWrite[]): Pro
     }
     for (const part of chunks(creates)) await tx.metricBucket.createMany({ data: part });
   }
+  return changes;
 }
