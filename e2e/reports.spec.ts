@@ -77,7 +77,7 @@ test.describe("weekly reports", () => {
       csv
         .split("\r\n")
         .map((line) => line.split(","))
-        .find(([s, m, team]) => s === section && m === metric && team === "")?.[3];
+        .find(([w, team, s, m]) => w === week && team === "(fleet)" && s === section && m === metric)?.[5];
 
     const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
     for (const key of ["inventory.functions", "coldStarts.coldStarts", "lifecycle.wentInactive", "alerts.opened"]) {
@@ -85,6 +85,30 @@ test.describe("weekly reports", () => {
       const shown = page.locator(`[data-metric="${key}"] [data-value]`);
       await expect(shown).toHaveText(whole.format(Number(fleetValue(section, metric))));
     }
+  });
+
+  test("the summary opens with the week's ranked actions, each linking to its functions", async ({ page }) => {
+    await page.goto(`/reports/${week}`);
+    const summary = page.getByRole("region", { name: "Summary" });
+    const actions = summary.getByRole("list", { name: "Actions" }).getByRole("link");
+    await expect(actions.first()).toBeVisible();
+    expect(await actions.count()).toBeLessThanOrEqual(10);
+    const first = actions.first();
+    const href = (await first.getAttribute("href"))!;
+    await first.click();
+    await expect(page).toHaveURL((url) => `${url.pathname}${url.search}${url.hash}` === href);
+  });
+
+  test("each list downloads as its own CSV", async ({ page }) => {
+    await page.goto(`/reports/${week}`);
+    await page.getByText("Lists as CSV").click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "idle risk" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`imagefleet-report-${week}-idle-risk.csv`);
+    const [header] = fs.readFileSync((await download.path())!, "utf8").split("\r\n");
+    expect(header).toBe("week,team,function,account,region,idle_days,idle_since_unknown,predicted_inactive_at");
   });
 
   test("prints as a plain document: no navigation or buttons, black on white", async ({ page }) => {

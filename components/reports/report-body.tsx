@@ -1,8 +1,10 @@
 "use client";
 import type { MetricRow } from "@/lib/analysis/report/metrics";
 import type { ListFigure, ReportFunctionRef } from "@/lib/analysis/report/types";
+import { reportActions } from "@/lib/reports/actions";
 import type { ReportView } from "@/lib/reports/view";
 import { formatCount, formatDate, formatDateTime, formatMs, formatPercent, shortDigest } from "../ui/format";
+import { ActionsList } from "./actions-list";
 import { DailyColdStartsChart } from "./daily-cold-starts-chart";
 import { type Column, EntriesTable, FunctionCell } from "./entries-table";
 import { HeadlineTiles } from "./headline-tiles";
@@ -54,6 +56,11 @@ export function ReportBody({ view }: { view: ReportView }) {
   return (
     <div className="space-y-4">
       <ReportSection id="summary" title="Summary">
+        <div className="mb-4">
+          <SubSection title="Actions">
+            <ActionsList actions={reportActions(figures, view)} />
+          </SubSection>
+        </div>
         <HeadlineTiles metrics={view.metrics} />
         {view.teams.length > 0 ? (
           <SubSection title="By team">

@@ -30,4 +30,14 @@ describe("environment variables", () => {
     expect(read).toThrow(/IMAGEFLEET_DEMO_SPEED: must be a positive number/);
     expect(read).toThrow(/LOG_LEVEL: must be a pino level/);
   });
+
+  it("takes the SMTP user and password together or not at all", () => {
+    expect(readEnv({ IMAGEFLEET_SMTP_USER: "mailer", IMAGEFLEET_SMTP_PASSWORD: "pw" })).toMatchObject({
+      IMAGEFLEET_SMTP_USER: "mailer",
+      IMAGEFLEET_SMTP_PASSWORD: "pw",
+    });
+    expect(() => readEnv({ IMAGEFLEET_SMTP_USER: "mailer" })).toThrow(
+      /IMAGEFLEET_SMTP_PASSWORD: set together with IMAGEFLEET_SMTP_USER, or neither/,
+    );
+  });
 });

@@ -19,30 +19,38 @@ const port = z.preprocess(
   z.coerce.number("must be a port number").int("must be a port number").min(1).max(65_535).default(3000),
 );
 
-const envSchema = z.object({
-  /** `file:path` for SQLite, `postgres://…` for PostgreSQL (checked by lib/db/url.ts). */
-  DATABASE_URL: optionalText,
-  HOST: z.preprocess(blankAsUnset, z.string().trim().default("127.0.0.1")),
-  PORT: port,
-  IMAGEFLEET_CONFIG: optionalText,
-  LOG_LEVEL: z.preprocess(
-    blankAsUnset,
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be a pino level").optional(),
-  ),
-  /** `off`: this web server does not collect (collector workers do). */
-  COLLECTOR: z.preprocess(blankAsUnset, z.enum(["on", "off"], "must be on or off").default("on")),
-  /** 1 forces the built-in demo fleet, 0 forbids it; unset, it runs when nothing else is configured. */
-  IMAGEFLEET_DEMO: flag,
-  IMAGEFLEET_DEMO_FUNCTIONS: positiveNumber(500),
-  IMAGEFLEET_DEMO_SPEED: positiveNumber(1),
-  /** 1 allows serving without sign-in on a non-loopback address (read-only). */
-  IMAGEFLEET_ALLOW_ANONYMOUS: flag,
-  IMAGEFLEET_SESSION_SECRET: optionalText,
-  IMAGEFLEET_OIDC_CLIENT_SECRET: optionalText,
-  API_RATE_LIMIT_PER_MINUTE: positiveNumber(1200),
-  /** Tests only: the directory in which poll unit writes wait to commit (lib/db/writes/write-gate.ts). */
-  IMAGEFLEET_TEST_WRITE_GATE: optionalText,
-});
+const envSchema = z
+  .object({
+    /** `file:path` for SQLite, `postgres://…` for PostgreSQL (checked by lib/db/url.ts). */
+    DATABASE_URL: optionalText,
+    HOST: z.preprocess(blankAsUnset, z.string().trim().default("127.0.0.1")),
+    PORT: port,
+    IMAGEFLEET_CONFIG: optionalText,
+    LOG_LEVEL: z.preprocess(
+      blankAsUnset,
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be a pino level").optional(),
+    ),
+    /** `off`: this web server does not collect (collector workers do). */
+    COLLECTOR: z.preprocess(blankAsUnset, z.enum(["on", "off"], "must be on or off").default("on")),
+    /** 1 forces the built-in demo fleet, 0 forbids it; unset, it runs when nothing else is configured. */
+    IMAGEFLEET_DEMO: flag,
+    IMAGEFLEET_DEMO_FUNCTIONS: positiveNumber(500),
+    IMAGEFLEET_DEMO_SPEED: positiveNumber(1),
+    /** 1 allows serving without sign-in on a non-loopback address (read-only). */
+    IMAGEFLEET_ALLOW_ANONYMOUS: flag,
+    IMAGEFLEET_SESSION_SECRET: optionalText,
+    IMAGEFLEET_OIDC_CLIENT_SECRET: optionalText,
+    /** Sign-in for the SMTP server of `reports.email`; both or neither. */
+    IMAGEFLEET_SMTP_USER: optionalText,
+    IMAGEFLEET_SMTP_PASSWORD: optionalText,
+    API_RATE_LIMIT_PER_MINUTE: positiveNumber(1200),
+    /** Tests only: the directory in which poll unit writes wait to commit (lib/db/writes/write-gate.ts). */
+    IMAGEFLEET_TEST_WRITE_GATE: optionalText,
+  })
+  .refine((env) => (env.IMAGEFLEET_SMTP_USER === undefined) === (env.IMAGEFLEET_SMTP_PASSWORD === undefined), {
+    message: "set together with IMAGEFLEET_SMTP_USER, or neither",
+    path: ["IMAGEFLEET_SMTP_PASSWORD"],
+  });
 
 export type AppEnv = z.output<typeof envSchema>;
 

@@ -114,6 +114,23 @@ const auth = z.strictObject({
 /** The account in a role ARN: arn:aws:iam::<account>:role/<name>. */
 const arnAccount = (arn: string) => arn.split(":")[4];
 
+const reportEmail = z
+  .object({
+    host: z.string().trim().min(1),
+    port: z.number().int().min(1).max(65_535).default(587),
+    /**
+     * "implicit": TLS from the first byte (port 465); "starttls": upgrade required before anything
+     * is sent; "none": plain text, allowed only to a server on this machine (a local relay).
+     */
+    tls: z.enum(["implicit", "starttls", "none"]).default("starttls"),
+    from: z.string().trim().min(1),
+  })
+  .strict()
+  .refine((email) => email.tls !== "none" || isLoopbackHost(email.host), {
+    message: 'tls "none" is allowed only for a server on this machine',
+    path: ["tls"],
+  });
+
 export const configSchema = z
   .object({
     regions: z.array(region).min(1).default(["us-east-1"]),
@@ -255,6 +272,10 @@ export const configSchema = z
           .default("UTC")
           .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "unknown IANA time zone"),
         ownerTagKey: z.string().min(1).default("team"),
+        /** SMTP server the published weekly reports are e-mailed through; user and password come from the environment. */
+        email: reportEmail.optional(),
+        /** Who receives each team's weekly report by e-mail once its week has closed. */
+        recipients: z.array(z.object({ team: z.string().min(1), to: z.array(z.email()).min(1) }).strict()).default([]),
       })
       .prefault({}),
     /** How long each kind of history is kept (lib/analysis/retention.ts). */
@@ -287,5 +308,6 @@ export const configSchema = z
 
 export type ImageFleetConfig = z.infer<typeof configSchema>;
 export type AlertChannelConfig = z.infer<typeof channel>;
+export type ReportEmailConfig = z.infer<typeof reportEmail>;
 export type AuthConfig = z.infer<typeof auth>;
 export type ServerConfig = z.infer<typeof server>;

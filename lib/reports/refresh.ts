@@ -1,9 +1,12 @@
 import "server-only";
+import { appEnv } from "@/lib/config/env";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import { type Db, db as defaultDb } from "@/lib/db/client";
 import { lastCollectionAt } from "@/lib/db/queries/poll-runs";
 import type { StoredReport } from "@/lib/db/queries/reports";
 import { deliverReportDigests } from "./deliver";
+import type { SmtpCredentials } from "./email/deliver";
+import { emailReports } from "./email/send";
 import { generateDueReports, regenerateProvisional } from "./generate";
 
 export interface ReportRefresh {
@@ -13,8 +16,15 @@ export interface ReportRefresh {
   provisional: StoredReport[];
 }
 
+/** The SMTP sign-in from the environment (validated as both or neither), null without one. */
+function smtpCredentials(): SmtpCredentials | null {
+  const { IMAGEFLEET_SMTP_USER: user, IMAGEFLEET_SMTP_PASSWORD: password } = appEnv();
+  return user === undefined || password === undefined ? null : { user, password };
+}
+
 /**
- * Publishes last week once it has closed, sending its digests, and recomputes the week in
+ * Publishes last week once it has closed, sending its digests and e-mails (and retrying e-mails
+ * still due), and recomputes the week in
  * progress: what the collector process runs after a collection cycle, and what "refresh" asks for.
  * With `teams` (an administrator restricted to some teams) only those teams' reports of the week
  * in progress are recomputed; publishing the fleet's week is left to the collector.
@@ -28,6 +38,7 @@ export async function refreshReports(
   if (teams) return { published: [], provisional: await regenerateProvisional(now, config, db, teams) };
   const published = await generateDueReports(now, config, db);
   await deliverReportDigests(published, config, now, db);
+  await emailReports(published, { config, credentials: smtpCredentials(), now, db });
   return { published, provisional: await regenerateProvisional(now, config, db) };
 }
 

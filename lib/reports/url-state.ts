@@ -4,6 +4,7 @@ import { teamField } from "@/lib/url-state/fields";
 import { viewQuerySchemas } from "@/lib/url-state/query-schema";
 import type { ViewState } from "@/lib/url-state/view";
 import { parseAsZod } from "@/lib/url-state/zod-parser";
+import { REPORT_CSV_SECTIONS } from "./csv";
 
 /** An ISO week label that exists ("2026-W53" only in years with 53 weeks). */
 export const weekField = z.string().superRefine((value, ctx) => {
@@ -35,3 +36,9 @@ export type ReportQuery = z.output<typeof schemas.api>;
 const parsers = { team: parseAsZod(teamField) };
 
 export const reportScopeView: ViewState<typeof parsers, ReportQuery> = { parsers, schemas };
+
+/** An export's query: the scope, and for CSV which table (`metrics` unless `section` names a list). */
+export const reportExportQuery = z.strictObject({
+  team: teamField.optional(),
+  section: z.enum(REPORT_CSV_SECTIONS).optional(),
+});

@@ -20,8 +20,6 @@ function parseCsv(text: string): Record<string, string>[] {
   return rows.map((row) => Object.fromEntries(row.split(",").map((cell, i) => [columns[i], cell])));
 }
 
-const asCell = (n: number | null) => (n === null ? "" : String(n));
-
 beforeAll(async () => {
   await seedReportFleet(db, W49_CLOSED);
   const config = configSchema.parse({});
@@ -38,21 +36,39 @@ describe("GET /api/reports/<week>.json and .csv", () => {
     const text = await response.text();
     expect(text.split("\r\n")[0]).toBe(CSV_COLUMNS.join(","));
 
+    const rows = parseCsv(text);
     const expected = [
-      ...json.metrics.map((m) => ({ ...m, team: "" })),
-      ...json.collectionMetrics.map((m) => ({ ...m, team: "" })),
+      ...json.metrics.map((m) => ({ ...m, team: "(fleet)" })),
+      ...json.collectionMetrics.map((m) => ({ ...m, team: "(fleet)" })),
       ...json.teams.flatMap((t) => t.metrics.map((m) => ({ ...m, team: t.team }))),
-    ].map((m) => ({
-      section: m.section,
-      metric: m.metric,
-      team: m.team,
-      value: asCell(m.value),
-      previous: asCell(m.previous),
-      delta: asCell(m.delta),
-    }));
-    expect(parseCsv(text)).toEqual(expected);
-    expect(parseCsv(text).find((r) => r.metric === "coldStarts" && r.team === "")?.value).toBe(
-      String(json.figures.coldStarts.coldStarts),
+    ].map((m) => ({ week: "2026-W49", team: m.team, section: m.section, metric: m.metric }));
+    expect(rows.map(({ week, team, section, metric }) => ({ week, team, section, metric }))).toEqual(expected);
+    const fleetRow = (metric: string) => rows.find((r) => r.metric === metric && r.team === "(fleet)");
+    expect(fleetRow("coldStarts")).toMatchObject({ unit: "count", value: String(json.figures.coldStarts.coldStarts) });
+    const rate = json.figures.coldStarts.rate;
+    expect(rate).not.toBeNull();
+    expect(fleetRow("rate")).toMatchObject({ unit: "%", value: String(Number((rate! * 100).toFixed(1))) });
+    expect(fleetRow("initP95Ms")?.unit).toBe("ms");
+    // Rounded for people: no long float survives.
+    expect(rows.every((r) => !/\.\d{2,}/.test(r.value ?? ""))).toBe(true);
+  });
+
+  it("exports each list as its own CSV with ?section=, week and team on every row", async () => {
+    const json = (await (await call("2026-W49.json")).json()) as ReportView;
+    const response = await call("2026-W49.csv", "?section=idle-risk");
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="imagefleet-report-2026-W49-idle-risk.csv"',
+    );
+    const rows = parseCsv(await response.text());
+    expect(json.figures.idleRisk.items.length).toBeGreaterThan(0);
+    expect(rows.map((r) => [r.week, r.team, r.function, r.region])).toEqual(
+      json.figures.idleRisk.items.map((e) => ["2026-W49", e.function.team, e.function.name, e.function.region]),
+    );
+    const failed = await (await call("2026-W49.csv", "?section=failed&team=media")).text();
+    expect(failed.split("\r\n")[0]).toBe("week,team,function,account,region,went_failed_at,episodes,recovered_at");
+    const media = (await (await call("2026-W49.json", "?team=media")).json()) as ReportView;
+    expect(parseCsv(failed).map((r) => r.function)).toEqual(
+      media.figures.lifecycle.wentFailed.items.map((e) => e.function.name),
     );
   });
 
@@ -62,6 +78,7 @@ describe("GET /api/reports/<week>.json and .csv", () => {
     const rows = parseCsv(await (await call("2026-W49.csv", "?team=media")).text());
     expect(new Set(rows.filter((r) => r.section !== "collection").map((r) => r.team))).toEqual(new Set(["media"]));
     expect(rows.find((r) => r.metric === "functions")?.value).toBe(String(json.figures.inventory.functions));
+    expect(rows.filter((r) => r.section !== "collection").every((r) => r.week === "2026-W49")).toBe(true);
   });
 
   it.each([
@@ -70,6 +87,8 @@ describe("GET /api/reports/<week>.json and .csv", () => {
     ["49.csv", "", "week"],
     ["2026-W49.json", "?team=", "team"],
     ["2026-W49.json", "?tema=media", "tema"],
+    ["2026-W49.csv", "?section=everything", "section"],
+    ["2026-W49.json", "?section=failed", "section"],
   ])("answers 400 naming the field for %s%s", async (file, search, field) => {
     const response = await call(file, search);
     expect(response.status).toBe(400);
