@@ -2,6 +2,7 @@
 // refused at start-up on any other address unless the operator says so explicitly. What counts
 // is the address the server really listens on (lib/server/listeners.ts), not what it was told.
 
+import { readEnv } from "@/lib/config/env";
 import { isLoopbackHost } from "@/lib/config/loopback";
 import type { ImageFleetConfig } from "@/lib/config/schema";
 import { resolveAuthSettings } from "./settings";
@@ -16,7 +17,7 @@ type Env = Record<string, string | undefined>;
 export function listenHost(argv: readonly string[] = process.argv, env: Env = process.env): string {
   const flag = argv.findIndex((arg) => arg === "-H" || arg === "--hostname");
   const inline = argv.find((arg) => arg.startsWith("--hostname="))?.slice("--hostname=".length);
-  return (flag >= 0 ? argv[flag + 1] : inline) ?? env.HOST ?? "127.0.0.1";
+  return (flag >= 0 ? argv[flag + 1] : inline) ?? readEnv(env).HOST;
 }
 
 /** Whether only this machine can reach these addresses ("0.0.0.0" and "::" are every interface). */
@@ -34,7 +35,9 @@ export function startupRefusal(
   env: Env = process.env,
 ): string | null {
   const listed = typeof addresses === "string" ? [addresses] : addresses;
-  if (resolveAuthSettings(config, env) || onlyLoopback(listed) || env.IMAGEFLEET_ALLOW_ANONYMOUS === "1") return null;
+  if (resolveAuthSettings(config, env) || onlyLoopback(listed) || readEnv(env).IMAGEFLEET_ALLOW_ANONYMOUS === "1") {
+    return null;
+  }
   const exposed = listed.find((address) => !isLoopbackHost(address)) ?? "(no address)";
   return (
     `refusing to serve ${exposed} without sign-in: anyone who reaches it could use ImageFleet. ` +
