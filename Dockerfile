@@ -1,6 +1,6 @@
 # One image for the web tier and the collector workers.
 #   web:      docker run -p 3000:3000 -e HOST=0.0.0.0 -e DATABASE_URL=postgres://… imagefleet
-#   workers:  docker run -e DATABASE_URL=postgres://… imagefleet npm run collector
+#   workers:  docker run -e DATABASE_URL=postgres://… imagefleet node --conditions=react-server --import tsx scripts/collector.ts
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source where no prebuilt binary can be fetched.
