@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import "server-only";
 import { setMaxListeners } from "node:events";
 import os from "node:os";
@@ -277,9 +278,23 @@ function collectorGone(worker: string): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
-    return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+  return isZombie(pid);
+}
+
+/**
+ * A killed process that nobody reaped yet still answers signal 0. Where no init reaps orphans (a
+ * container's PID 1 often does not), a dead collector's pid stays a zombie: dead all the same.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state …"; the command may hold spaces and parentheses.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return false;
   }
 }
 

@@ -46,9 +46,18 @@ afterAll(async () => {
 
 /**
  * Names of the functions the ground truth calls broken now or within a day: Failed, Pending,
- * Inactive, on an image ECR no longer holds (or loses within a day), or going Inactive or Failed
- * within a day.
+ * Inactive, on an image ECR no longer holds (or loses within a day, or at the next push, by its
+ * lifecycle policy), or going Inactive or Failed within a day.
  */
+/** An image function whose ECR lifecycle policy deletes a digest it runs within a day, or at the next push. */
+function expiresSoon(fn: { name: string; packageType: string }, soon: number): boolean {
+  if (fn.packageType !== "Image") return false;
+  return sim.truth.imageSafety(fn.name).digests.some(({ lifecycle }) => {
+    if (lifecycle?.status !== "expires") return false;
+    return lifecycle.expiresAt ? lifecycle.expiresAt.getTime() <= soon : (lifecycle.pushesLeft ?? Infinity) <= 1;
+  });
+}
+
 function brokenOrAboutToBreak(now: Date): Set<string> {
   const soon = now.getTime() + DAY_MS;
   const names = sim.truth.functions({ withState: true }).flatMap((fn) => {
@@ -57,7 +66,13 @@ function brokenOrAboutToBreak(now: Date): Set<string> {
     const fateSoon = fn.imageFate !== null && fn.imageFate.at.getTime() <= soon;
     const next = sim.truth.nextTransition(fn.arn, now, 1);
     const breaksSoon = next !== undefined && (next.to === "Inactive" || next.to === "Failed");
-    return state === "Failed" || state === "Pending" || state === "Inactive" || imageGone || fateSoon || breaksSoon
+    return state === "Failed" ||
+      state === "Pending" ||
+      state === "Inactive" ||
+      imageGone ||
+      fateSoon ||
+      breaksSoon ||
+      expiresSoon(fn, soon)
       ? [fn.name]
       : [];
   });

@@ -13,7 +13,7 @@ let first: CycleSummary;
 beforeAll(async () => {
   // A weekly sweep, so that only the targeted state reads (new, changed, not Active, idle risk) happen between
   // cycles. Seed 12 has a function going idle 18 minutes after the start.
-  fleet = await simulatedFleet({ seed: 12, functions: 120 }, { collector: { stateSweepMinutes: 7 * 24 * 60 } });
+  fleet = await simulatedFleet({ seed: 12, functions: 120 }, { collector: { stateSweepMinutes: 24 * 60 } });
   first = await fleet.collector.runCycle("manual");
 });
 

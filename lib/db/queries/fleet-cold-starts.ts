@@ -130,19 +130,24 @@ export async function fleetColdStarts(
   const size = stepMs(window.step);
   const preset = presetOf(query);
   const rollup = preset ? await freshSliceRollups(db, query, now) : null;
-  // Preset windows (30 days at most, inside hourly retention) read the slice roll-ups; custom
-  // windows read buckets, daily ones stitched in where hourly retention ended.
-  const read = preset ? null : await metricWindow(db, window);
+  // Preset windows read the slice roll-ups; custom windows read buckets, daily ones stitched in
+  // where hourly retention ended. Either way the stored history bounds what is known.
+  const read = await metricWindow(db, window);
   const [hours, collected] = await Promise.all([
-    read ? fleetHours(db, sliceOf(query, scope), read.parts) : rolledUpSteps(db, query, scope, window),
+    preset ? rolledUpSteps(db, query, scope, window) : fleetHours(db, sliceOf(query, scope), read.parts),
     fleetColdStartCoverage(db, sliceConditions(query, scope, "exclude"), window, size),
   ]);
   // Retention may have dropped the window's oldest buckets (past the daily roll-ups' reach).
-  const coverage = read ? withinHeld(collected, read.coverage.from) : collected;
+  const coverage = withinHeld(collected, read.coverage.from);
   const steps = stepsOf(hours, window);
   // Collected from the first sight of the earliest function, or from an earlier hour that holds cold starts.
   const firstHour = hours.reduce((min, h) => (h.init.count > 0 ? Math.min(min, h.start) : min), Infinity);
-  const knownFrom = Math.min(coverage.from === null ? Infinity : Date.parse(coverage.from), firstHour);
+  // Roll-ups of a day-step window hold days: no hour is known before the stored history starts.
+  const heldFrom = read.coverage.from === null ? -Infinity : Date.parse(read.coverage.from);
+  const knownFrom = Math.max(
+    Math.min(coverage.from === null ? Infinity : Date.parse(coverage.from), firstHour),
+    heldFrom,
+  );
   if (Number.isFinite(knownFrom)) coverage.from = new Date(Math.max(knownFrom, window.from.getTime())).toISOString();
   const knownTo = coverage.to === null ? -Infinity : Date.parse(coverage.to);
   const points = bucketStarts(window).map((t): ColdStartPoint => {

@@ -68,7 +68,7 @@ const SORT_COLUMNS: Record<FunctionSort, Prisma.Sql> = {
 function metricJoins(sort: FunctionSort, window: Window): Prisma.Sql {
   if (!isMetricSort(sort)) return Prisma.empty;
   if (window.preset) return rollupJoin(window.preset);
-  const parts = window.read!.parts;
+  const parts = window.read.parts;
   if (sort === "coldStarts" || sort === "coldStartRate") {
     return Prisma.sql`LEFT JOIN (${totalsByFunction(parts)}) m ON m."functionId" = f."id"`;
   }
@@ -80,16 +80,16 @@ function sortColumn(sort: FunctionSort, window: Window): Prisma.Sql {
 }
 
 /**
- * The window asked for, and its preset when it is one. Preset windows (30 days at most, inside
- * hourly retention) read roll-ups; custom ones read buckets, daily ones stitched in where hourly
- * retention ended (`read`).
+ * The window asked for, and its preset when it is one. Preset windows read roll-ups; custom ones
+ * read buckets, daily ones stitched in where hourly retention ended (`read`, whose coverage also
+ * bounds what either knows).
  */
-export type Window = ViewWindow & { preset: RangePreset | null; read: MetricWindow | null };
+export type Window = ViewWindow & { preset: RangePreset | null; read: MetricWindow };
 
 export async function windowOf(db: Db, query: TimeRangeQuery, now: Date): Promise<Window> {
   const window = resolveTimeRange(query, now);
   const preset = presetOf(query);
-  return { ...window, preset, read: preset ? null : await metricWindow(db, window) };
+  return { ...window, preset, read: await metricWindow(db, window) };
 }
 
 /** A row as the page query returns it: the table's own columns, timestamps and numbers still raw. */
@@ -156,7 +156,7 @@ async function selectPage(
 }
 
 async function metricsOfPage(db: Db, ids: string[], window: Window): Promise<Map<string, FunctionMetrics>> {
-  return window.preset ? rolledUpMetricsOf(db, ids, window.preset) : metricsOf(db, ids, window.read!.parts);
+  return window.preset ? rolledUpMetricsOf(db, ids, window.preset) : metricsOf(db, ids, window.read.parts);
 }
 
 async function toRows(db: Db, records: FunctionRecord[], window: Window, options: Required<ReadOptions>) {
@@ -180,7 +180,7 @@ async function toRows(db: Db, records: FunctionRecord[], window: Window, options
   ]);
   const stepSize = stepMs(window.step);
   // Retention may have dropped a custom window's oldest buckets (past the daily roll-ups' reach).
-  const heldFrom = window.read ? window.read.coverage.from : null;
+  const heldFrom = window.read.coverage.from;
   return records.map((r, i): FunctionRow => {
     const stateSince = since.get(r.id);
     const idle = idleStatus({
