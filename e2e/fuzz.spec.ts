@@ -80,6 +80,7 @@ const ROUTES: Route[] = [
   api("/api/auth/sessions", undefined, { methods: ["DELETE"], body: "ignored" }),
   api("/api/fleet/cold-starts", fleetView),
   api("/api/fleet/facets"),
+  api("/api/fleet/idle-threshold"),
   api("/api/fleet/lifecycle", fleetView),
   api("/api/fleet/summary"),
   api("/api/fleet/top", fleetView),
